@@ -1,0 +1,87 @@
+package org.jgrad.core;
+
+/** Front-end checks for gather, scatterAdd and indexSelect; the backend trusts them. */
+final class Indexing {
+    private Indexing() {
+    }
+
+    static NDArray gather(NDArray x, int dim, NDArray index) {
+        Elementwise.sameBackend("gather", x, index);
+        int d = Shape.normalizeAxis(dim, x.rank(), "gather");
+        NDArray idx = checkIndex("gather", index, x, d);
+        if (idx.rank() != x.rank()) {
+            throw new IllegalArgumentException("gather: index of shape " + index.shape() + " must have the same rank as"
+                    + " the input of shape " + x.shape());
+        }
+        for (int i = 0; i < x.rank(); i++) {
+            if (i != d && idx.size(i) > x.size(i)) {
+                throw new IllegalArgumentException("gather: index of shape " + index.shape()
+                        + " is larger than the input of shape " + x.shape() + " at dim " + i
+                        + " (expected index.size(i) <= input.size(i) for every dim i != " + d + ")");
+            }
+        }
+        return NDArray.dense(x.backend().gather(x.storage(), x.view(), d, idx.storage(), idx.view()), idx.shape());
+    }
+
+    static NDArray scatterAdd(NDArray x, int dim, NDArray index, NDArray src) {
+        Elementwise.sameBackend("scatterAdd", x, index);
+        Elementwise.sameBackend("scatterAdd", x, src);
+        int d = Shape.normalizeAxis(dim, x.rank(), "scatterAdd");
+        NDArray idx = checkIndex("scatterAdd", index, x, d);
+        if (idx.rank() != x.rank() || src.rank() != x.rank()) {
+            throw new IllegalArgumentException("scatterAdd: input " + x.shape() + ", index " + index.shape()
+                    + " and src " + src.shape() + " must all have the same rank");
+        }
+        for (int i = 0; i < x.rank(); i++) {
+            if (idx.size(i) > src.size(i) || (i != d && idx.size(i) > x.size(i))) {
+                throw new IllegalArgumentException("scatterAdd: index of shape " + index.shape() + " does not fit"
+                        + " src " + src.shape() + " and input " + x.shape() + " at dim " + i
+                        + " (expected index.size(i) <= src.size(i), and <= input.size(i) for i != " + d + ")");
+            }
+        }
+        // Only the part of src that the index covers is used, as in PyTorch.
+        NDArray part = src.to(x.dtype());
+        for (int i = 0; i < x.rank(); i++) {
+            part = part.narrow(i, 0, idx.size(i));
+        }
+        NDArray out = x.copy();
+        x.backend().scatterAdd(out.storage(), out.view(), d, idx.storage(), idx.view(), part.storage(), part.view());
+        return out;
+    }
+
+    static NDArray indexSelect(NDArray x, int dim, NDArray index) {
+        Elementwise.sameBackend("indexSelect", x, index);
+        int d = Shape.normalizeAxis(dim, x.rank(), "indexSelect");
+        if (index.rank() > 1) {
+            throw new IllegalArgumentException("indexSelect: index must be 0-D or 1-D but has shape " + index.shape());
+        }
+        NDArray idx = checkIndex("indexSelect", index.reshape(-1), x, d);
+        int[] outDims = x.shape().toArray();
+        if (x.rank() > 0) {
+            outDims[d] = idx.numel();
+        }
+        return NDArray.dense(x.backend().indexSelect(x.storage(), x.view(), d, idx.storage(), idx.view()),
+                Shape.of(outDims));
+    }
+
+    /** Checks dtype and range of an index tensor with backend reductions (no raw data access); returns it as I64. */
+    private static NDArray checkIndex(String op, NDArray index, NDArray x, int dim) {
+        if (!index.dtype().isIntegral()) {
+            throw new IllegalArgumentException(op + ": index must be an integer tensor (I64 or I32) but is "
+                    + index.dtype() + " of shape " + index.shape());
+        }
+        NDArray idx = index.to(DType.I64);
+        if (idx.numel() == 0) {
+            return idx;
+        }
+        int size = x.rank() == 0 ? 1 : x.size(dim);
+        long hi = (long) idx.max().item();
+        long lo = (long) -idx.neg().max().item();
+        if (lo < 0 || hi >= size) {
+            throw new IndexOutOfBoundsException(op + ": index " + (lo < 0 ? lo : hi) + " is out of range for dim "
+                    + dim + " of size " + size + " (input shape " + x.shape() + "; expected indices in [0, "
+                    + (size - 1) + "])");
+        }
+        return idx;
+    }
+}
