@@ -62,7 +62,8 @@ final class TensorFormatter {
                     sb.append(i % perLine == 0 ? "\n" + " ".repeat(indent + 1) : " ");
                 }
                 if (cut && i == EDGE_ITEMS) {
-                    sb.append("...,").append(i % perLine == 0 ? "\n" + " ".repeat(indent + 1) : " ");
+                    // torch prints the ellipsis as the element " ...", hence two spaces after the comma.
+                    sb.append(" ...,").append(i % perLine == 0 ? "\n" + " ".repeat(indent + 1) : " ");
                 }
                 sb.append(fmt.format(values[pos[0]++]));
             }
@@ -117,9 +118,12 @@ final class TensorFormatter {
                 boolean sci = maxAbs != 0 && (maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4);
                 pattern = sci ? "%.4e" : "%.4f";
             }
+            // As in torch, the shared width comes from the finite values; nan and inf just print as they are.
             int w = 1;
             for (double v : values) {
-                w = Math.max(w, render(v, pattern).length());
+                if (Double.isFinite(v)) {
+                    w = Math.max(w, render(v, pattern).length());
+                }
             }
             return new ValueFormat(dtype, pattern, integral, w);
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -68,10 +69,21 @@ public final class Backends {
             return;
         }
         List<BackendProvider> providers = new ArrayList<>();
-        ServiceLoader.load(BackendProvider.class, Backends.class.getClassLoader()).forEach(providers::add);
+        Map<String, String> notOk = new LinkedHashMap<>();
+        // A provider that fails to load (a broken plugin jar) is reported, not allowed to hide the others.
+        var it = ServiceLoader.load(BackendProvider.class, Backends.class.getClassLoader()).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                providers.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                notOk.put("provider#" + notOk.size(), e.getMessage());
+            }
+        }
         providers.sort(Comparator.comparingInt(BackendProvider::priority).reversed());
         Map<String, Backend> ok = new LinkedHashMap<>();
-        Map<String, String> notOk = new LinkedHashMap<>();
         for (BackendProvider p : providers) {
             Optional<Backend> b = p.create();
             if (b.isPresent()) {
