@@ -83,7 +83,7 @@ public final class Creation {
         double step = steps > 1 ? (end - start) / (steps - 1) : 0;
         for (int i = 0; i < steps; i++) {
             // Fill from both ends, as PyTorch does, so the last value is exactly end.
-            values[i] = i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step;
+            values[i] = steps == 1 ? start : i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step;
         }
         return fromDoubles(values, dtype, Shape.of(steps));
     }

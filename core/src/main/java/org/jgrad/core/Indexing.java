@@ -7,6 +7,11 @@ final class Indexing {
 
     static NDArray gather(NDArray x, int dim, NDArray index) {
         Elementwise.sameBackend("gather", x, index);
+        if (x.rank() == 0) {
+            Shape.normalizeAxis(dim, 0, "gather");
+            requireRank0("gather", x, index);
+            return gather(x.reshape(1), 0, index.reshape(-1)).reshape(index.shape().toArray());
+        }
         int d = Shape.normalizeAxis(dim, x.rank(), "gather");
         NDArray idx = checkIndex("gather", index, x, d);
         if (idx.rank() != x.rank()) {
@@ -26,6 +31,12 @@ final class Indexing {
     static NDArray scatterAdd(NDArray x, int dim, NDArray index, NDArray src) {
         Elementwise.sameBackend("scatterAdd", x, index);
         Elementwise.sameBackend("scatterAdd", x, src);
+        if (x.rank() == 0) {
+            Shape.normalizeAxis(dim, 0, "scatterAdd");
+            requireRank0("scatterAdd", x, index);
+            requireRank0("scatterAdd", x, src);
+            return scatterAdd(x.reshape(1), 0, index.reshape(-1), src.reshape(-1)).reshape();
+        }
         int d = Shape.normalizeAxis(dim, x.rank(), "scatterAdd");
         NDArray idx = checkIndex("scatterAdd", index, x, d);
         if (idx.rank() != x.rank() || src.rank() != x.rank()) {
@@ -51,17 +62,30 @@ final class Indexing {
 
     static NDArray indexSelect(NDArray x, int dim, NDArray index) {
         Elementwise.sameBackend("indexSelect", x, index);
+        if (x.rank() == 0) {
+            Shape.normalizeAxis(dim, 0, "indexSelect");
+            if (index.numel() != 1) {
+                throw new IllegalArgumentException("indexSelect: the input is 0-d, so the index must hold exactly one"
+                        + " value, got shape " + index.shape());
+            }
+            return indexSelect(x.reshape(1), 0, index.reshape(1)).reshape();
+        }
         int d = Shape.normalizeAxis(dim, x.rank(), "indexSelect");
         if (index.rank() > 1) {
             throw new IllegalArgumentException("indexSelect: index must be 0-D or 1-D but has shape " + index.shape());
         }
         NDArray idx = checkIndex("indexSelect", index.reshape(-1), x, d);
         int[] outDims = x.shape().toArray();
-        if (x.rank() > 0) {
-            outDims[d] = idx.numel();
-        }
+        outDims[d] = idx.numel();
         return NDArray.dense(x.backend().indexSelect(x.storage(), x.view(), d, idx.storage(), idx.view()),
                 Shape.of(outDims));
+    }
+
+    private static void requireRank0(String op, NDArray x, NDArray other) {
+        if (other.rank() != 0) {
+            throw new IllegalArgumentException(op + ": the input is 0-d, so the index and src must be 0-d too, got "
+                    + other.shape());
+        }
     }
 
     /** Checks dtype and range of an index tensor with backend reductions (no raw data access); returns it as I64. */

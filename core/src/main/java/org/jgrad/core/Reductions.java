@@ -38,9 +38,14 @@ final class Reductions {
     static NDArray argmax(NDArray x, int[] axes, boolean keepdim) {
         int[] ax = normalize("argmax", x, axes);
         int rank = x.rank();
-        if (x.numel() == 0) {
-            throw new IllegalArgumentException("argmax: cannot take the argmax of an empty tensor of shape "
-                    + x.shape());
+        for (int a : ax) {
+            if (x.size(a) == 0) {
+                throw new IllegalArgumentException("argmax: cannot reduce over dim " + a + " of size 0 in shape "
+                        + x.shape() + " (argmax of nothing is undefined; expected a non-empty dim)");
+            }
+        }
+        if (rank == 0 && x.numel() == 0) {
+            throw new IllegalArgumentException("argmax: cannot take the argmax of an empty tensor");
         }
         if (x.dtype() == DType.BOOL) {
             x = x.to(DType.I32);
