@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the JMH benchmarks and runs them, then prints GFLOP/s (matmul) and speed-ups (elementwise).
+#
+#   bench/run.sh                          matmul: simd on 1 thread and all cores, n = 64..1024; reference to 256
+#   bench/run.sh ElementwiseBench         add, mul, exp and sum on 1M floats, reference vs simd
+#   bench/run.sh MatmulBench -p n=1024 -p backend=simd:1     any JMH arguments (regexps, -p, -wi, -i, -f)
+#
+# Needs JAVA_HOME set to a JDK 21+ (./jgrad bench finds one and sets it). Results: bench/target/results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
+  echo "bench/run.sh: set JAVA_HOME to a JDK 21 or newer (or run ./jgrad bench, which finds one)" >&2
+  exit 1
+fi
+JAVA="$JAVA_HOME/bin/java"
+
+mvn -B -q -pl bench -am package -DskipTests
+JAR=bench/target/benchmarks.jar
+mkdir -p bench/target/results
+RESULT="bench/target/results/jmh-$(date +%Y%m%d-%H%M%S).json"
+
+if [ $# -eq 0 ]; then
+  set -- 'Matmul'   # MatmulBench (simd) and MatmulReferenceBench
+fi
+# The host JVM gets the Vector API module too: JMH passes the host's options on to its forks.
+"$JAVA" --add-modules jdk.incubator.vector -jar "$JAR" "$@" -rf json -rff "$RESULT"
+if [ -s "$RESULT" ]; then   # absent after -l, -h and the like
+  echo
+  "$JAVA" -cp "$JAR" org.jgrad.bench.BenchReport "$RESULT"
+  echo "(JMH results: $RESULT)"
+fi

@@ -1,0 +1,169 @@
+package org.jgrad.core.cpu;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The one thread pool the CPU kernels share, and a range splitter on top of it.
+ *
+ * <p>The thread count is read once per JVM from the system property {@value #THREADS_PROPERTY}
+ * (default: {@link Runtime#availableProcessors()}); {@code -Djgrad.threads=1} makes every kernel run on
+ * the calling thread, which is the setting to use for timing a single core or for debugging.
+ *
+ * <p>Work is split only when it is large: handing a chunk to another thread costs microseconds (a parked
+ * worker must be woken, which in a virtual machine can take a hundred), so a kernel states the smallest
+ * chunk worth sending away ({@code grain}) and small inputs run inline. The calling thread works too: it
+ * and the pool's workers claim chunks from a shared counter until none are left, so a worker that wakes
+ * late simply finds less to do instead of holding everyone up. Chunk boundaries depend only on
+ * {@code (n, chunks)}, so a kernel that combines per-chunk partial results in chunk order gives the same
+ * answer on every run, whichever thread ran which chunk.
+ *
+ * <pre>{@code
+ * float[] x = ..., y = ...;
+ * // y = 2 * x, in chunks of at least 65536 elements
+ * Parallel.forRange(x.length, 1 << 16, (from, to) -> {
+ *     for (int i = from; i < to; i++) y[i] = 2 * x[i];
+ * });
+ * }</pre>
+ */
+public final class Parallel {
+    /** System property with the number of threads kernels may use. */
+    public static final String THREADS_PROPERTY = "jgrad.threads";
+
+    /** Chunks per thread when splitting by grain: a few, so that threads that start late catch up. */
+    private static final int CHUNKS_PER_THREAD = 4;
+
+    private static final int THREADS = readThreads();
+
+    /** Set while a thread runs chunks of a split, so that splits nested inside run inline. */
+    private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    /** Helpers for the calling thread: daemons, so that the pool never keeps a finished program alive. */
+    private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS - 1, pool -> {
+        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        t.setName("jgrad-cpu-" + t.getPoolIndex());
+        t.setDaemon(true);
+        return t;
+    }, null, true) : null;
+
+    /** Receives one chunk {@code [from, to)} of a range. */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int from, int to);
+    }
+
+    private Parallel() {
+    }
+
+    /** Threads kernels may use (at least 1). */
+    public static int threads() {
+        return THREADS;
+    }
+
+    /**
+     * How many chunks {@link #forRange} cuts {@code n} items into: none smaller than {@code grain} items (so 1
+     * when {@code n < 2 * grain}), and at most a few per thread.
+     */
+    public static int chunks(int n, int grain) {
+        if (THREADS == 1 || n <= 0) {
+            return 1;
+        }
+        long byGrain = Math.max(1, n / Math.max(1L, grain));
+        return (int) Math.min((long) CHUNKS_PER_THREAD * THREADS, byGrain);
+    }
+
+    /** Start of chunk {@code c} when {@code n} items are cut into {@code chunks} near-equal chunks. */
+    public static int chunkStart(int n, int chunks, int c) {
+        return (int) ((long) n * c / chunks);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)} cut into {@link #chunks(int, int)} contiguous chunks and returns
+     * when all are done. The first exception thrown by a chunk is rethrown here (the other chunks still run).
+     * Called from inside a chunk of an outer split (or from any fork-join worker, e.g. a parallel stream), it
+     * runs inline: the outer level already keeps the cores busy, and this way kernels may nest freely.
+     */
+    public static void forRange(int n, int grain, RangeBody body) {
+        forChunks(n, chunks(n, grain), body);
+    }
+
+    /** Like {@link #forRange} with an explicit number of chunks (at most {@link #threads()} run at once). */
+    public static void forChunks(int n, int chunks, RangeBody body) {
+        if (n <= 0) {
+            return;
+        }
+        int count = Math.min(chunks, n);
+        boolean[] inside = INSIDE.get();
+        if (count <= 1 || POOL == null || inside[0] || ForkJoinTask.inForkJoinPool()) {
+            body.run(0, n);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(count);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable claimChunks = () -> {
+            for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
+                try {
+                    body.run(chunkStart(n, count, c), chunkStart(n, count, c + 1));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    done.countDown();
+                }
+            }
+        };
+        for (int helper = Math.min(THREADS, count) - 1; helper > 0; helper--) {
+            POOL.execute(claimChunks);
+        }
+        inside[0] = true;
+        try {
+            claimChunks.run();
+        } finally {
+            inside[0] = false;
+        }
+        // Chunks claimed by helpers may still be running.
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static int readThreads() {
+        String s = System.getProperty(THREADS_PROPERTY);
+        if (s == null || s.isBlank()) {
+            return Math.max(1, Runtime.getRuntime().availableProcessors());
+        }
+        try {
+            int t = Integer.parseInt(s.trim());
+            if (t >= 1) {
+                return t;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the error below
+        }
+        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + s
+                + " is not a thread count (expected a whole number >= 1)");
+    }
+}
