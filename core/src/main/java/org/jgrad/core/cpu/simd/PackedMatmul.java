@@ -27,8 +27,8 @@ import org.jgrad.core.cpu.Parallel;
  * <ul>
  *   <li>{@link #KC} = 256: a B sliver is KC x NR x 4 B = 16 KiB, half of L1, leaving room for the A sliver
  *       (4 KiB) streaming past it. A larger KC makes each C update (a load and store of the C tile) rarer,
- *       but once the sliver no longer fits L1 the kernel starves. (Measured at n = 1024: KC 128 and 384 to
- *       512 were 10-25% slower.)</li>
+ *       but once the sliver no longer fits L1 the kernel starves. (On the Zen 3 VM this was tuned on, KC 128
+ *       and 384 to 512 measured 10-25% slower at n = 1024, within noisy timings.)</li>
  *   <li>{@link #MC} = 144 (a multiple of MR): the packed A block is MC x KC x 4 B = 144 KiB, well inside
  *       L2, so each A sliver comes back from L2 for every B sliver. (72 was as fast, 288 slower.)</li>
  *   <li>{@link #NC} = 4096 (a multiple of NR): the packed B block is KC x NC x 4 B = 4 MiB, a share of L3;
