@@ -1,5 +1,6 @@
 package org.jgrad.bench;
 
+import com.google.gson.Gson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class BenchReport {
     /** The result entries of one JMH JSON file. */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> read(Path file) throws IOException {
-        Object json = Json.parse(Files.readString(file));
+        Object json = new Gson().fromJson(Files.readString(file), Object.class);
         if (!(json instanceof List<?> list)) {
             throw new IllegalArgumentException(file + ": expected a JSON array of JMH results");
         }

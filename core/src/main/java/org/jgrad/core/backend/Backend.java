@@ -61,7 +61,10 @@ public interface Backend {
     /** The viewed elements converted to {@code to} (a dense copy when {@code to} is the same dtype). */
     Storage cast(Storage x, View vx, DType to);
 
-    /** Copies {@code src} elementwise into the {@code dst} view (same shape and dtype), in place. */
+    /**
+     * Copies {@code src} elementwise into the {@code dst} view (same shape and dtype), in place. The two must
+     * not overlap in memory: backends may copy in any order and in parallel.
+     */
     void copyInto(Storage dst, View vdst, Storage src, View vsrc);
 
     /**

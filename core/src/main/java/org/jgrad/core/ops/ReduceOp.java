@@ -2,7 +2,10 @@ package org.jgrad.core.ops;
 
 /** Primitive reductions over a set of axes. */
 public enum ReduceOp {
-    /** Sum; BOOL and I32 inputs sum to I64, as in PyTorch. */
+    /**
+     * Sum, in the input's dtype. (The front end, {@code NDArray.sum}, casts BOOL and I32 to I64 first, as
+     * PyTorch sums integers in int64; backends never see that promotion.)
+     */
     SUM,
     /** Maximum; NaN wins, as in {@code torch.amax}. */
     MAX,
