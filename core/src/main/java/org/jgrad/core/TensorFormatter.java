@@ -83,17 +83,17 @@ final class TensorFormatter {
     }
 
     /** How every element of one tensor is printed (one shared width). */
-    private record ValueFormat(DType dtype, String pattern, boolean integral, int width) {
+    private record ValueFormat(DType dtype, String pattern, int width) {
         static ValueFormat choose(DType dtype, double[] values) {
             if (dtype == DType.BOOL) {
-                return new ValueFormat(dtype, null, false, values.length > 0 && hasFalse(values) ? 5 : 4);
+                return new ValueFormat(dtype, null, values.length > 0 && hasFalse(values) ? 5 : 4);
             }
             if (!dtype.isFloating()) {
                 int w = 1;
                 for (double v : values) {
                     w = Math.max(w, Long.toString((long) v).length());
                 }
-                return new ValueFormat(dtype, null, false, w);
+                return new ValueFormat(dtype, null, w);
             }
             double maxAbs = 0;
             double minAbs = Double.POSITIVE_INFINITY;
@@ -110,10 +110,8 @@ final class TensorFormatter {
                 allIntegral &= v == Math.rint(v);
             }
             String pattern;
-            boolean integral = false;
             if (allIntegral) {
-                integral = maxAbs <= 1e8;
-                pattern = integral ? "%.0f." : "%.4e";
+                pattern = maxAbs <= 1e8 ? "%.0f." : "%.4e";
             } else {
                 boolean sci = maxAbs != 0 && (maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4);
                 pattern = sci ? "%.4e" : "%.4f";
@@ -125,7 +123,7 @@ final class TensorFormatter {
                     w = Math.max(w, render(v, pattern).length());
                 }
             }
-            return new ValueFormat(dtype, pattern, integral, w);
+            return new ValueFormat(dtype, pattern, w);
         }
 
         private static boolean hasFalse(double[] values) {
