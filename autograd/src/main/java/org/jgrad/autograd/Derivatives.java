@@ -1,0 +1,158 @@
+package org.jgrad.autograd;
+
+import org.jgrad.core.NDArray;
+import org.jgrad.core.Shape;
+
+/**
+ * Every primitive's gradient, in one place. Rules are written with Tensor ops, so with
+ * {@code createGraph} the backward pass is itself recorded and can be differentiated again. A rule gets
+ * the node (its saved inputs/output, parameters, and which inputs need a gradient) and the gradient of
+ * the output; it returns one gradient per input, or null where none is needed. Rules never undo
+ * broadcasting: the engine sums each gradient back to its input's shape.
+ */
+final class Derivatives {
+    private Derivatives() {
+    }
+
+    /** True for rules that read the op's output, so the node must save it. */
+    static boolean needsOutput(Prim prim) {
+        return switch (prim) {
+            case EXP, SQRT, RECIP, AMAX, POW -> true;
+            default -> false;
+        };
+    }
+
+    static Tensor[] backward(Node n, Tensor g) {
+        int[] p = n.params.ints();
+        return switch (n.prim) {
+            case NEG -> one(g.neg());
+            case EXP -> one(g.mul(n.output()));
+            case LOG -> one(g.div(n.input(0)));
+            case SIN -> one(g.mul(n.input(0).cos()));
+            case COS -> one(g.mul(n.input(0).sin()).neg());
+            case SQRT -> one(g.div(n.output().mul(2.0)));
+            case RECIP -> {
+                Tensor y = n.output();
+                yield one(g.mul(y).mul(y).neg());
+            }
+            case ABS -> one(g.mul(sign(n.input(0))));
+            case ADD -> two(g, g);
+            case SUB -> two(g, n.needsGrad[1] ? g.neg() : null);
+            case MUL -> two(n.needsGrad[0] ? g.mul(n.input(1)) : null, n.needsGrad[1] ? g.mul(n.input(0)) : null);
+            case DIV -> {
+                Tensor b = n.input(1);
+                yield two(n.needsGrad[0] ? g.div(b) : null,
+                        n.needsGrad[1] ? g.mul(n.input(0)).div(b.mul(b)).neg() : null);
+            }
+            case MAXIMUM, MINIMUM -> {
+                Tensor a = n.input(0);
+                Tensor b = n.input(1);
+                // The winner takes the gradient; a tie splits it in half (as torch.maximum's rule does).
+                Tensor wins = n.prim == Prim.MAXIMUM ? a.gt(b) : a.lt(b);
+                Tensor weightA = Tensor.where(wins, g.scalarLike(1), Tensor.where(a.eq(b), g.scalarLike(0.5),
+                        g.scalarLike(0)));
+                yield two(g.mul(weightA), g.mul(weightA.neg().add(1.0)));
+            }
+            case POW -> {
+                Tensor a = n.input(0);
+                Tensor b = n.input(1);
+                Tensor ga = n.needsGrad[0] ? g.mul(b).mul(a.pow(b.sub(1.0))) : null;
+                // d/db a^b = a^b log a; PyTorch takes it as 0 where a == 0 (the limit for b > 0).
+                Tensor gb = null;
+                if (n.needsGrad[1]) {
+                    Tensor safeLog = Tensor.where(a.eq(a.scalarLike(0)), a.scalarLike(1), a).log();
+                    gb = Tensor.where(a.eq(a.scalarLike(0)), g.scalarLike(0), g.mul(n.output()).mul(safeLog));
+                }
+                yield two(ga, gb);
+            }
+            case WHERE -> {
+                Tensor cond = Tensor.of(n.params.cond());
+                Tensor zero = g.scalarLike(0);
+                yield two(Tensor.where(cond, g, zero), Tensor.where(cond, zero, g));
+            }
+            case SUM -> one(keepReduced(g, n).expand(n.inputShapes[0].toArray()));
+            case AMAX -> {
+                // The gradient is shared evenly by all elements equal to the max (torch.amax's rule).
+                Tensor x = n.input(0);
+                Tensor max = keepReduced(n.output(), n);
+                Tensor mask = x.eq(max).to(g.dtype());
+                Tensor count = mask.sum(p, true);
+                yield one(keepReduced(g, n).mul(mask).div(count));
+            }
+            case MATMUL -> {
+                Tensor a = n.input(0);
+                Tensor b = n.input(1);
+                yield two(n.needsGrad[0] ? g.matmulBatched(b.transpose(-1, -2)) : null,
+                        n.needsGrad[1] ? a.transpose(-1, -2).matmulBatched(g) : null);
+            }
+            case GATHER -> one(zerosLike(n, g).scatterAdd(p[0], Tensor.of(n.params.index()), g));
+            case SCATTER_ADD -> two(g, n.needsGrad[1] ? g.gather(p[0], Tensor.of(n.params.index())) : null);
+            case INDEX_SELECT -> {
+                // index_add as a scatter-add with the 1-D index broadcast across the other dims.
+                int dim = p[0];
+                int[] lifted = new int[g.rank()];
+                java.util.Arrays.fill(lifted, 1);
+                lifted[dim] = n.params.index().numel();
+                NDArray index = n.params.index().reshape(lifted).expand(g.shape().toArray());
+                yield one(zerosLike(n, g).scatterAdd(dim, Tensor.of(index), g));
+            }
+            case RESHAPE -> one(g.reshape(n.inputShapes[0].toArray()));
+            case PERMUTE -> {
+                int[] inverse = new int[p.length];
+                for (int i = 0; i < p.length; i++) {
+                    inverse[Shape.normalizeAxis(p[i], p.length, "permute")] = i;
+                }
+                yield one(g.permute(inverse));
+            }
+            case EXPAND, COPY -> one(g);
+            case SLICE -> one(g.sliceEmbed(n.inputShapes[0], p[0], p[1], p[2], p[3]));
+            case SLICE_EMBED -> one(g.slice(p[0], p[1], p[2], p[3]));
+            case FLIP -> one(g.flip(p));
+            case CONCAT -> {
+                int dim = Shape.normalizeAxis(p[0], g.rank(), "concat");
+                Tensor[] parts = new Tensor[n.inputShapes.length];
+                int at = 0;
+                for (int i = 0; i < parts.length; i++) {
+                    int len = n.inputShapes[i].dim(dim);
+                    parts[i] = n.needsGrad[i] ? g.narrow(dim, at, len) : null;
+                    at += len;
+                }
+                yield parts;
+            }
+            case CAST -> one(g.to(n.inputDtypes[0]));
+        };
+    }
+
+    /** {@code g} with the reduced axes of a SUM/AMAX node present as size-1 dims. */
+    private static Tensor keepReduced(Tensor g, Node n) {
+        if (n.params.keepdim()) {
+            return g;
+        }
+        int rank = n.inputShapes[0].rank();
+        int[] dims = n.inputShapes[0].toArray();
+        for (int a : n.params.ints()) {
+            dims[Shape.normalizeAxis(a, rank, "sum")] = 1;
+        }
+        return g.reshape(dims);
+    }
+
+    private static Tensor zerosLike(Node n, Tensor g) {
+        return Tensor.of(g.creation().zeros(g.dtype(), n.inputShapes[0].toArray()));
+    }
+
+    /** sign(x) as a constant: 1, -1, or 0 at 0 (so |x| has gradient 0 at its kink, as in PyTorch). */
+    private static Tensor sign(Tensor x) {
+        Tensor zero = x.scalarLike(0);
+        Tensor pos = x.gt(zero).to(x.dtype());
+        Tensor neg = x.lt(zero).to(x.dtype());
+        return Tensor.of(pos.data().sub(neg.data()));
+    }
+
+    private static Tensor[] one(Tensor g) {
+        return new Tensor[] {g};
+    }
+
+    private static Tensor[] two(Tensor a, Tensor b) {
+        return new Tensor[] {a, b};
+    }
+}

@@ -1,0 +1,149 @@
+package org.jgrad.autograd;
+
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.jgrad.core.DType;
+import org.jgrad.core.NDArray;
+import org.jgrad.core.Shape;
+
+/**
+ * One recorded op in the graph: what ran ({@link Prim} and its parameters), where each input's gradient
+ * goes, and the values its gradient rule needs. Saved values are freed after backward unless the graph
+ * is retained.
+ */
+public final class Node {
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final AtomicLong LIVE = new AtomicLong();
+
+    final Prim prim;
+    final Params params;
+    /** Per input: the tensor as it was when recorded (its gradFn then, or the leaf itself). */
+    private Tensor[] inputs;
+    private final int[] savedVersions;
+    final Shape[] inputShapes;
+    final DType[] inputDtypes;
+    final boolean[] needsGrad;
+    /** Edges: the node that produced input i, or null for leaves and inputs without grad. */
+    final Node[] next;
+    /** Leaves that receive input i's gradient, or null. */
+    final Tensor[] leaves;
+    private Tensor output;
+    private int outputVersion;
+    final Shape outputShape;
+    final Throwable creationTrace;
+    final List<UnaryOperator<Tensor>> hooks = new ArrayList<>(0);
+    private boolean released;
+
+    /** Non-differentiable parameters of a primitive (axes, shapes, index arrays, ...). */
+    record Params(int[] ints, Shape shape, NDArray index, NDArray cond, boolean keepdim) {
+        static final Params NONE = new Params(null, null, null, null, false);
+
+        static Params ints(int... v) {
+            return new Params(v, null, null, null, false);
+        }
+
+        static Params axes(int[] axes, boolean keepdim) {
+            return new Params(axes, null, null, null, keepdim);
+        }
+
+        static Params index(int dim, NDArray index) {
+            return new Params(new int[] {dim}, null, index, null, false);
+        }
+    }
+
+    Node(Prim prim, Params params, Tensor[] inputs, Shape outputShape) {
+        this.prim = prim;
+        this.params = params;
+        int n = inputs.length;
+        this.inputs = new Tensor[n];
+        this.savedVersions = new int[n];
+        this.inputShapes = new Shape[n];
+        this.inputDtypes = new DType[n];
+        this.needsGrad = new boolean[n];
+        this.next = new Node[n];
+        this.leaves = new Tensor[n];
+        for (int i = 0; i < n; i++) {
+            Tensor t = inputs[i];
+            this.inputs[i] = t.savedAlias();
+            this.savedVersions[i] = t.versionCounter().get();
+            this.inputShapes[i] = t.shape();
+            this.inputDtypes[i] = t.dtype();
+            this.needsGrad[i] = t.requiresGrad();
+            if (t.requiresGrad()) {
+                if (t.gradFn() != null) {
+                    next[i] = t.gradFn();
+                } else {
+                    leaves[i] = t;
+                }
+            }
+        }
+        this.outputShape = outputShape;
+        this.creationTrace = AnomalyMode.isEnabled()
+                ? new Throwable("forward op " + prim + " was created here") : null;
+        LIVE.incrementAndGet();
+        CLEANER.register(this, LIVE::decrementAndGet);
+    }
+
+    /** How many nodes are alive (created and not yet garbage collected): for leak tests and benchmarks. */
+    public static long liveCount() {
+        return LIVE.get();
+    }
+
+    /** The primitive this node recorded. */
+    public Prim prim() {
+        return prim;
+    }
+
+    void setOutput(Tensor out) {
+        this.output = out.savedAlias();
+        this.outputVersion = out.versionCounter().get();
+    }
+
+    /** Input {@code i} as saved for the gradient rule; fails if freed or modified in place since. */
+    Tensor input(int i) {
+        checkAlive();
+        Tensor t = inputs[i];
+        checkVersion(t, savedVersions[i], "input " + i);
+        return t;
+    }
+
+    /** The op's output as saved for the gradient rule. */
+    Tensor output() {
+        checkAlive();
+        checkVersion(output, outputVersion, "output");
+        return output;
+    }
+
+    private void checkAlive() {
+        if (released) {
+            throw new IllegalStateException("backward through " + prim + " a second time: its saved values were"
+                    + " freed after the first backward; call backward(retainGraph = true) the first time if you"
+                    + " need to backward through the graph again");
+        }
+    }
+
+    private void checkVersion(Tensor t, int saved, String what) {
+        int now = t.versionCounter().get();
+        if (now != saved) {
+            throw new IllegalStateException("one of the values needed for gradient computation has been modified"
+                    + " by an in-place operation: the " + what + " of " + prim + ", a tensor of shape " + t.shape()
+                    + ", is at version " + now + "; expected version " + saved
+                    + " (do the in-place op on a copy, or after backward)");
+        }
+    }
+
+    /** Frees the saved values (after a backward without retainGraph). */
+    void release() {
+        released = true;
+        inputs = null;
+        output = null;
+    }
+
+    @Override
+    public String toString() {
+        return prim + "Backward";
+    }
+}

@@ -1,0 +1,581 @@
+package org.jgrad.autograd;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jgrad.autograd.ops.ActivationOps;
+import org.jgrad.autograd.ops.ElementwiseOps;
+import org.jgrad.autograd.ops.LinalgOps;
+import org.jgrad.autograd.ops.LossOps;
+import org.jgrad.autograd.ops.MovementOps;
+import org.jgrad.autograd.ops.NnOps;
+import org.jgrad.autograd.ops.ReductionOps;
+import org.jgrad.core.Creation;
+import org.jgrad.core.DType;
+import org.jgrad.core.NDArray;
+import org.jgrad.core.Shape;
+import org.jgrad.core.backend.Backend;
+
+/**
+ * A differentiable tensor: an {@link NDArray} plus what autograd needs ({@code requiresGrad}, {@code grad},
+ * {@code gradFn}). This class holds the state and the primitive ops, each of which records one graph node;
+ * the composite ops (sigmoid, softmax, layerNorm, crossEntropy, ...) are default methods of the op-family
+ * interfaces it implements, built from the primitives, so their gradients come for free.
+ *
+ * <pre>{@code
+ * Tensor x = Tensor.of(new double[] {1, 2, 3}).requiresGrad(true);
+ * Tensor y = x.mul(x).sum();        // y = sum(x^2)
+ * y.backward();
+ * x.grad();                         // tensor([2., 4., 6.], ...)
+ * }</pre>
+ */
+public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, LinalgOps, ActivationOps, NnOps,
+        LossOps {
+    private final NDArray data;
+    private boolean requiresGrad;
+    private Tensor grad;
+    private Node gradFn;
+    private final VersionCounter version;
+    private List<UnaryOperator<Tensor>> leafHooks;
+    private boolean retainsGrad;
+    /** Set on the alias a node saves: the tensor whose {@code grad} a retained non-leaf gradient goes to. */
+    private final Tensor origin;
+
+    private Tensor(NDArray data, boolean requiresGrad, Node gradFn, VersionCounter version, Tensor origin) {
+        this.data = data;
+        this.requiresGrad = requiresGrad;
+        this.gradFn = gradFn;
+        this.version = version;
+        this.origin = origin;
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /** A leaf tensor over {@code data} (not copied), not requiring grad. */
+    public static Tensor of(NDArray data) {
+        return new Tensor(data, false, null, new VersionCounter(), null);
+    }
+
+    /** A leaf copied from a (nested) Java array, e.g. {@code double[][]}; dtype from the element type. */
+    public static Tensor of(Object javaArray) {
+        return of(NDArray.of(javaArray));
+    }
+
+    /** A rank-0 leaf. */
+    public static Tensor scalar(double value, DType dtype) {
+        return of(NDArray.scalar(value, dtype));
+    }
+
+    /** Zeros on the default backend. */
+    public static Tensor zeros(DType dtype, int... shape) {
+        return of(NDArray.zeros(dtype, shape));
+    }
+
+    /** Ones on the default backend. */
+    public static Tensor ones(DType dtype, int... shape) {
+        return of(NDArray.ones(dtype, shape));
+    }
+
+    /** A creation API on this tensor's backend, for constants that must live next to it. */
+    public Creation creation() {
+        return NDArray.on(data.backend());
+    }
+
+    /** A rank-0 constant next to this tensor, typed like a PyTorch Python scalar (floats keep this dtype). */
+    Tensor scalarLike(double value) {
+        DType d = dtype().isFloating() ? dtype() : DType.F32;
+        return of(creation().scalar(value, d));
+    }
+
+    // ---------------------------------------------------------------- state
+
+    @Override
+    public Tensor self() {
+        return this;
+    }
+
+    /** The values, without autograd. */
+    public NDArray data() {
+        return data;
+    }
+
+    public Shape shape() {
+        return data.shape();
+    }
+
+    public DType dtype() {
+        return data.dtype();
+    }
+
+    public Backend backend() {
+        return data.backend();
+    }
+
+    public int rank() {
+        return data.rank();
+    }
+
+    public int size(int d) {
+        return data.size(d);
+    }
+
+    public int numel() {
+        return data.numel();
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** Marks a leaf as requiring (or not) a gradient; returns this. Only floating leaves can require grad. */
+    public Tensor requiresGrad(boolean value) {
+        if (gradFn != null) {
+            throw new IllegalStateException("requiresGrad: can only be set on leaf tensors, this one was made by "
+                    + gradFn + " (use detach() to get a leaf)");
+        }
+        if (value && !dtype().isFloating()) {
+            throw new IllegalArgumentException("requiresGrad: only floating tensors can require gradients, this one"
+                    + " is " + dtype() + " of shape " + shape());
+        }
+        this.requiresGrad = value;
+        return this;
+    }
+
+    /** The accumulated gradient, or null before any backward reached this tensor. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** The node that made this tensor, or null for a leaf. */
+    public Node gradFn() {
+        return gradFn;
+    }
+
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** Forgets the accumulated gradient ({@code grad = null}, as PyTorch's set_to_none). */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** A leaf sharing this tensor's values (and version counter), cut from the graph. */
+    public Tensor detach() {
+        return new Tensor(data, false, null, version, null);
+    }
+
+    /** The only element, as a double. */
+    public double item() {
+        return data.item();
+    }
+
+    public double[] toDoubleArray() {
+        return data.toDoubleArray();
+    }
+
+    public float[] toFloatArray() {
+        return data.toFloatArray();
+    }
+
+    public long[] toLongArray() {
+        return data.toLongArray();
+    }
+
+    /** Number of in-place writes to this tensor's storage so far. */
+    public int version() {
+        return version.get();
+    }
+
+    VersionCounter versionCounter() {
+        return version;
+    }
+
+    /**
+     * The value a node saves: the leaf itself, or for a non-leaf an alias that keeps the gradFn of this
+     * moment (an in-place op may later give this tensor a new one) and shares the version counter.
+     */
+    Tensor savedAlias() {
+        if (gradFn == null) {
+            return this;
+        }
+        return new Tensor(data, requiresGrad, gradFn, version, this);
+    }
+
+    // ---------------------------------------------------------------- hooks and backward
+
+    /**
+     * Registers a hook called with this tensor's gradient during backward; it may return a replacement
+     * (or its argument unchanged). On a leaf it runs before accumulation into {@link #grad()}.
+     */
+    public void registerHook(UnaryOperator<Tensor> hook) {
+        if (!requiresGrad) {
+            throw new IllegalStateException("registerHook: cannot register a hook on a tensor that doesn't require"
+                    + " grad (shape " + shape() + ")");
+        }
+        if (gradFn != null) {
+            gradFn.hooks.add(hook);
+        } else {
+            if (leafHooks == null) {
+                leafHooks = new ArrayList<>(1);
+            }
+            leafHooks.add(hook);
+        }
+    }
+
+    List<UnaryOperator<Tensor>> leafHooks() {
+        return leafHooks == null ? List.of() : leafHooks;
+    }
+
+    /** Makes backward store this non-leaf's gradient in {@link #grad()} too. */
+    public Tensor retainGrad() {
+        if (gradFn != null) {
+            retainsGrad = true;
+            gradFn.hooks.add(g -> {
+                accumulateGrad(g);
+                return g;
+            });
+        }
+        return this;
+    }
+
+    void accumulateGrad(Tensor g) {
+        Tensor target = origin != null ? origin : this;
+        target.grad = target.grad == null ? g : target.grad.add(g);
+    }
+
+    /** Backward from a scalar: fills {@code grad} of every leaf that requires it; frees the graph. */
+    public void backward() {
+        backward(null, false, false);
+    }
+
+    /** Backward with an explicit gradient of this tensor's shape (for non-scalar outputs). */
+    public void backward(Tensor gradient) {
+        backward(gradient, false, false);
+    }
+
+    /**
+     * Backward with full control: {@code retainGraph} keeps saved values for another backward,
+     * {@code createGraph} records the backward pass itself so gradients can be differentiated again.
+     */
+    public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
+        Engine.backward(List.of(this), gradient == null ? null : List.of(gradient), retainGraph, createGraph, null);
+    }
+
+    // ---------------------------------------------------------------- recording
+
+    /** Wraps a primitive's result, recording a node when grad mode is on and an input requires grad. */
+    static Tensor record(Prim prim, Node.Params params, NDArray out, Tensor... inputs) {
+        boolean track = false;
+        if (GradMode.isEnabled()) {
+            for (Tensor t : inputs) {
+                track |= t.requiresGrad;
+            }
+        }
+        if (!track || !out.dtype().isFloating()) {
+            return of(out);
+        }
+        Node node = new Node(prim, params, inputs, out.shape());
+        Tensor result = new Tensor(out, true, node, new VersionCounter(), null);
+        if (Derivatives.needsOutput(prim)) {
+            node.setOutput(result);
+        }
+        return result;
+    }
+
+    /** A tensor with no graph for non-differentiable results (comparisons, argmax). */
+    static Tensor constant(NDArray out) {
+        return of(out);
+    }
+
+    // ---------------------------------------------------------------- primitives
+
+    public Tensor neg() {
+        return record(Prim.NEG, Node.Params.NONE, data.neg(), this);
+    }
+
+    public Tensor exp() {
+        return record(Prim.EXP, Node.Params.NONE, data.exp(), this);
+    }
+
+    public Tensor log() {
+        return record(Prim.LOG, Node.Params.NONE, data.log(), this);
+    }
+
+    public Tensor sin() {
+        return record(Prim.SIN, Node.Params.NONE, data.sin(), this);
+    }
+
+    public Tensor cos() {
+        return record(Prim.COS, Node.Params.NONE, data.cos(), this);
+    }
+
+    public Tensor sqrt() {
+        return record(Prim.SQRT, Node.Params.NONE, data.sqrt(), this);
+    }
+
+    public Tensor reciprocal() {
+        return record(Prim.RECIP, Node.Params.NONE, data.reciprocal(), this);
+    }
+
+    /** |x|; its gradient at 0 is 0 (the subgradient PyTorch picks). */
+    public Tensor abs() {
+        return record(Prim.ABS, Node.Params.NONE, data.abs(), this);
+    }
+
+    public Tensor add(Tensor o) {
+        return record(Prim.ADD, Node.Params.NONE, data.add(o.data), this, o);
+    }
+
+    public Tensor sub(Tensor o) {
+        return record(Prim.SUB, Node.Params.NONE, data.sub(o.data), this, o);
+    }
+
+    public Tensor mul(Tensor o) {
+        return record(Prim.MUL, Node.Params.NONE, data.mul(o.data), this, o);
+    }
+
+    public Tensor div(Tensor o) {
+        return record(Prim.DIV, Node.Params.NONE, data.div(o.data), this, o);
+    }
+
+    /** Elementwise maximum; on ties the gradient is split evenly, as in PyTorch. */
+    public Tensor maximum(Tensor o) {
+        return record(Prim.MAXIMUM, Node.Params.NONE, data.maximum(o.data), this, o);
+    }
+
+    /** Elementwise minimum; on ties the gradient is split evenly, as in PyTorch. */
+    public Tensor minimum(Tensor o) {
+        return record(Prim.MINIMUM, Node.Params.NONE, data.minimum(o.data), this, o);
+    }
+
+    public Tensor pow(Tensor o) {
+        return record(Prim.POW, Node.Params.NONE, data.pow(o.data), this, o);
+    }
+
+    /** {@code cond ? a : b}; cond (BOOL) is not differentiated. */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        NDArray out = NDArray.where(cond.data, a.data, b.data);
+        return record(Prim.WHERE, new Node.Params(null, null, null, cond.data, false), out, a, b);
+    }
+
+    /** Sum over {@code axes} (all when null), keeping them as size-1 dims when {@code keepdim}. */
+    public Tensor sum(int[] axes, boolean keepdim) {
+        int[] ax = axes == null ? allAxes() : axes;
+        return record(Prim.SUM, Node.Params.axes(ax, keepdim),
+                data.sum(ax, keepdim), this);
+    }
+
+    /** Maximum over {@code axes} ({@code torch.amax}); ties share the gradient evenly. */
+    public Tensor amax(int[] axes, boolean keepdim) {
+        int[] ax = axes == null ? allAxes() : axes;
+        return record(Prim.AMAX, Node.Params.axes(ax, keepdim),
+                data.max(ax, keepdim), this);
+    }
+
+    int[] allAxes() {
+        int[] ax = new int[rank()];
+        Arrays.setAll(ax, i -> i);
+        return ax;
+    }
+
+    /**
+     * The matrix-product primitive for operands with at least 2 dims: {@code [.., M, K] x [.., K, N]} with
+     * broadcast batch dims. {@link #matmul} adds PyTorch's handling of 1-D operands on top.
+     */
+    public Tensor matmulBatched(Tensor o) {
+        return record(Prim.MATMUL, Node.Params.NONE, data.matmul(o.data), this, o);
+    }
+
+    public Tensor gather(int dim, Tensor index) {
+        return record(Prim.GATHER, Node.Params.index(dim, index.data),
+                data.gather(dim, index.data), this);
+    }
+
+    /** A copy with {@code src} added at {@code index} along {@code dim}; src is used only where the index is. */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+        Tensor part = src;
+        if (!src.shape().equals(index.shape()) && src.rank() == index.rank()) {
+            for (int d = 0; d < src.rank(); d++) {
+                part = part.narrow(d, 0, Math.min(index.size(d), src.size(d)));
+            }
+        }
+        return record(Prim.SCATTER_ADD, Node.Params.index(dim, index.data),
+                data.scatterAdd(dim, index.data, part.data), this, part);
+    }
+
+    public Tensor indexSelect(int dim, Tensor index) {
+        return record(Prim.INDEX_SELECT, Node.Params.index(dim, index.data),
+                data.indexSelect(dim, index.data), this);
+    }
+
+    public Tensor reshape(int... shape) {
+        return record(Prim.RESHAPE, Node.Params.NONE, data.reshape(shape), this);
+    }
+
+    public Tensor permute(int... order) {
+        return record(Prim.PERMUTE, Node.Params.ints(order), data.permute(order), this);
+    }
+
+    public Tensor expand(int... shape) {
+        return record(Prim.EXPAND, Node.Params.NONE, data.expand(shape), this);
+    }
+
+    /** Python-style {@code [start:end:step]} along {@code dim} (a view). */
+    public Tensor slice(int dim, int start, int end, int step) {
+        NDArray out = data.slice(dim, start, end, step);
+        return record(Prim.SLICE, Node.Params.ints(dim, start, end, step), out, this);
+    }
+
+    public Tensor flip(int... dims) {
+        return record(Prim.FLIP, Node.Params.ints(dims), data.flip(dims), this);
+    }
+
+    /** The adjoint of {@link #slice}: this tensor placed into zeros of {@code full} shape at the slice. */
+    Tensor sliceEmbed(Shape full, int dim, int start, int end, int step) {
+        NDArray zeros = creation().zeros(dtype(), full.toArray());
+        NDArray region = zeros.slice(dim, start, end, step);
+        zeros.backend().copyInto(zeros.storage(), region.view(), data.storage(), data.view());
+        return record(Prim.SLICE_EMBED, new Node.Params(new int[] {dim, start, end, step}, full, null, null, false),
+                zeros, this);
+    }
+
+    public static Tensor concat(int dim, Tensor... tensors) {
+        NDArray[] parts = new NDArray[tensors.length];
+        for (int i = 0; i < tensors.length; i++) {
+            parts[i] = tensors[i].data;
+        }
+        return record(Prim.CONCAT, Node.Params.ints(dim), NDArray.concat(dim, parts), tensors);
+    }
+
+    /** This tensor converted to {@code dtype} (differentiable between floating types). */
+    public Tensor to(DType dtype) {
+        if (dtype == dtype()) {
+            return this;
+        }
+        return record(Prim.CAST, Node.Params.NONE, data.to(dtype), this);
+    }
+
+    /** A dense copy with its own storage ({@code torch.clone}). */
+    public Tensor copy() {
+        return record(Prim.COPY, Node.Params.NONE, data.copy(), this);
+    }
+
+    // ---------------------------------------------------------------- not differentiable
+
+    public Tensor lt(Tensor o) {
+        return constant(data.lt(o.data));
+    }
+
+    public Tensor gt(Tensor o) {
+        return constant(data.gt(o.data));
+    }
+
+    public Tensor le(Tensor o) {
+        return constant(data.le(o.data));
+    }
+
+    public Tensor ge(Tensor o) {
+        return constant(data.ge(o.data));
+    }
+
+    public Tensor eq(Tensor o) {
+        return constant(data.eq(o.data));
+    }
+
+    public Tensor ne(Tensor o) {
+        return constant(data.ne(o.data));
+    }
+
+    public Tensor logicalNot() {
+        return constant(data.logicalNot());
+    }
+
+    public Tensor argmax(int dim, boolean keepdim) {
+        return constant(data.argmax(dim, keepdim));
+    }
+
+    public Tensor argmax() {
+        return constant(data.argmax());
+    }
+
+    // ---------------------------------------------------------------- in place
+
+    /** {@code this += o} in place. */
+    public Tensor add_(Tensor o) {
+        return inPlace("add_", () -> add(o));
+    }
+
+    /** {@code this -= o} in place. */
+    public Tensor sub_(Tensor o) {
+        return inPlace("sub_", () -> sub(o));
+    }
+
+    /** {@code this *= o} in place. */
+    public Tensor mul_(Tensor o) {
+        return inPlace("mul_", () -> mul(o));
+    }
+
+    /** {@code this /= o} in place. */
+    public Tensor div_(Tensor o) {
+        return inPlace("div_", () -> div(o));
+    }
+
+    /** Sets every element to {@code value} in place. */
+    public Tensor fill_(double value) {
+        // where(true, value, this): the old values get a zero gradient, and NaN in them cannot leak through.
+        return inPlace("fill_", () -> where(allTrue(), scalarLike(value), this));
+    }
+
+    /** Sets every element to 0 in place. */
+    public Tensor zero_() {
+        return fill_(0);
+    }
+
+    /** Copies {@code src} (broadcast to this shape) into this tensor in place. */
+    public Tensor copy_(Tensor src) {
+        return inPlace("copy_", () -> where(allTrue(), src.to(dtype()), this));
+    }
+
+    private Tensor allTrue() {
+        return of(creation().full(1, DType.BOOL, shape().toArray()));
+    }
+
+    private Tensor inPlace(String op, java.util.function.Supplier<Tensor> compute) {
+        if (requiresGrad && gradFn == null && GradMode.isEnabled()) {
+            throw new IllegalStateException(op + ": a leaf tensor that requires grad (shape " + shape()
+                    + ") cannot be modified in place while gradients are recorded; do it inside GradMode.noGrad()"
+                    + " or on a detached copy");
+        }
+        int[] strides = data.view().strides();
+        for (int d = 0; d < rank(); d++) {
+            if (strides[d] == 0 && size(d) > 1) {
+                throw new IllegalStateException(op + ": this tensor of shape " + shape() + " is an expanded view"
+                        + " (several elements share one memory location); call contiguous() or copy() first");
+            }
+        }
+        Tensor result = compute.get();
+        if (!result.shape().equals(shape())) {
+            throw new IllegalArgumentException(op + ": the result has shape " + result.shape() + " but an in-place"
+                    + " op must keep this tensor's shape " + shape());
+        }
+        NDArray value = result.data.to(dtype());
+        data.backend().copyInto(data.storage(), data.view(), value.storage(), value.view());
+        version.bump();
+        if (result.requiresGrad) {
+            requiresGrad = true;
+            gradFn = result.gradFn;
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    @Override
+    public String toString() {
+        String s = data.toString();
+        String suffix = gradFn != null ? ", gradFn=" + gradFn : requiresGrad ? ", requiresGrad=true" : "";
+        return suffix.isEmpty() ? s : s.substring(0, s.length() - 1) + suffix + ")";
+    }
+}

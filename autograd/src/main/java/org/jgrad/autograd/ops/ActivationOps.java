@@ -1,0 +1,69 @@
+package org.jgrad.autograd.ops;
+
+import org.jgrad.autograd.Tensor;
+
+/**
+ * Activation composites, with PyTorch's definitions and numerically stable forms.
+ *
+ * <pre>{@code
+ * Tensor p = logits.softmax(-1);
+ * Tensor h = x.linear(w, b).geluTanh();
+ * }</pre>
+ */
+public interface ActivationOps {
+    Tensor self();
+
+    /** {@code 1 / (1 + exp(-x))}, written as {@code exp(-softplus(-x))} so large |x| cannot overflow. */
+    default Tensor sigmoid() {
+        return self().neg().softplus().neg().exp();
+    }
+
+    /** {@code tanh(x) = 2 sigmoid(2x) - 1}. */
+    default Tensor tanh() {
+        return self().mul(2.0).sigmoid().mul(2.0).sub(1.0);
+    }
+
+    /** {@code max(x, 0)}; gradient 0 at 0 (PyTorch's choice). */
+    default Tensor relu() {
+        Tensor x = self();
+        return Tensor.where(x.gt(Scalars.like(x, 0)), x, Scalars.like(x, 0));
+    }
+
+    /** {@code x} for positive x, else {@code slope * x}. */
+    default Tensor leakyRelu(double slope) {
+        Tensor x = self();
+        return Tensor.where(x.gt(Scalars.like(x, 0)), x, x.mul(slope));
+    }
+
+    /**
+     * GELU in its tanh form, {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))} (PyTorch's
+     * {@code approximate='tanh'}). The exact form needs an erf primitive, which core does not have yet.
+     */
+    default Tensor geluTanh() {
+        Tensor x = self();
+        Tensor inner = x.add(x.pow(3.0).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
+        return x.mul(inner.tanh().add(1.0)).mul(0.5);
+    }
+
+    /**
+     * {@code log(1 + exp(x))}, stable for all x: {@code max(x, 0) + log(1 + exp(-|x|))}.
+     */
+    default Tensor softplus() {
+        Tensor x = self();
+        return x.relu().add(x.abs().neg().exp().add(1.0).log());
+    }
+
+    /** {@code exp(x) / sum(exp(x))} along {@code dim}, shifted by the max for stability. */
+    default Tensor softmax(int dim) {
+        Tensor x = self();
+        Tensor shifted = x.sub(Tensor.of(x.data().max(new int[] {dim}, true)));
+        Tensor e = shifted.exp();
+        return e.div(e.sum(new int[] {dim}, true));
+    }
+
+    /** {@code x - logsumexp(x)} along {@code dim}. */
+    default Tensor logSoftmax(int dim) {
+        Tensor x = self();
+        return x.sub(x.logsumexp(new int[] {dim}, true));
+    }
+}

@@ -1,0 +1,107 @@
+package org.jgrad.autograd.ops;
+
+import org.jgrad.autograd.Tensor;
+import org.jgrad.core.DType;
+
+/**
+ * Losses, averaged over elements (or over non-ignored targets), with PyTorch's definitions.
+ *
+ * <pre>{@code
+ * Tensor loss = logits.crossEntropy(labels, -100, 0.1);   // labels: I64 class indices
+ * Tensor l2 = prediction.mseLoss(target);
+ * }</pre>
+ */
+public interface LossOps {
+    Tensor self();
+
+    /** Mean of {@code (x - target)^2}. */
+    default Tensor mseLoss(Tensor target) {
+        return self().sub(target).square().mean();
+    }
+
+    /** Mean of {@code |x - target|}. */
+    default Tensor l1Loss(Tensor target) {
+        return self().sub(target).abs().mean();
+    }
+
+    /**
+     * Cross entropy of logits {@code [N, C]} against class indices {@code [N]}: {@code logSoftmax} then
+     * {@link #nllLoss}. Targets equal to {@code ignoreIndex} do not count; {@code labelSmoothing} mixes in
+     * the uniform distribution over classes.
+     */
+    default Tensor crossEntropy(Tensor target, int ignoreIndex, double labelSmoothing) {
+        Tensor logits = self();
+        requireClasses("crossEntropy", logits, target);
+        Tensor logp = logits.logSoftmax(1);
+        Tensor nll = Classes.picked(logp, target, ignoreIndex).neg();
+        Tensor weight = Classes.notIgnored(logp, target, ignoreIndex);
+        Tensor perSample = nll;
+        if (labelSmoothing > 0) {
+            Tensor uniform = logp.mean(new int[] {1}, false).neg();
+            perSample = nll.mul(1 - labelSmoothing).add(uniform.mul(labelSmoothing));
+        }
+        return perSample.mul(weight).sum().div(weight.sum());
+    }
+
+    /** Cross entropy without ignored targets or smoothing. */
+    default Tensor crossEntropy(Tensor target) {
+        return crossEntropy(target, -100, 0);
+    }
+
+    /** Negative log-likelihood of log-probabilities {@code [N, C]} at class indices {@code [N]}. */
+    default Tensor nllLoss(Tensor target, int ignoreIndex) {
+        Tensor logp = self();
+        requireClasses("nllLoss", logp, target);
+        Tensor weight = Classes.notIgnored(logp, target, ignoreIndex);
+        return Classes.picked(logp, target, ignoreIndex).neg().mul(weight).sum().div(weight.sum());
+    }
+
+    /**
+     * Binary cross entropy of probabilities against targets in [0, 1]; each log is clamped at -100, as in
+     * PyTorch, so a probability of exactly 0 or 1 gives a finite loss.
+     */
+    default Tensor binaryCrossEntropy(Tensor target) {
+        Tensor p = self();
+        Tensor logP = p.log().clampMin(-100);
+        Tensor log1mP = p.neg().add(1.0).log().clampMin(-100);
+        return target.mul(logP).add(target.neg().add(1.0).mul(log1mP)).neg().mean();
+    }
+
+    /**
+     * Binary cross entropy on logits, {@code softplus(x) - x * target}: exact for any logit size (no
+     * sigmoid that saturates to 0 or 1).
+     */
+    default Tensor binaryCrossEntropyWithLogits(Tensor target) {
+        Tensor x = self();
+        return x.softplus().sub(x.mul(target)).mean();
+    }
+
+    private static void requireClasses(String op, Tensor input, Tensor target) {
+        if (input.rank() != 2 || target.rank() != 1 || target.size(0) != input.size(0)
+                || !target.dtype().isIntegral()) {
+            throw new IllegalArgumentException(op + ": expected input [N, C] and integer class indices [N], got "
+                    + input.shape() + " " + input.dtype() + " and " + target.shape() + " " + target.dtype());
+        }
+        if (!input.dtype().isFloating()) {
+            throw new IllegalArgumentException(op + ": input must be floating, got " + input.dtype());
+        }
+    }
+
+    /** Class-index plumbing shared by crossEntropy and nllLoss. */
+    final class Classes {
+        private Classes() {
+        }
+
+        /** {@code logp[i, target[i]]}, with ignored targets read at class 0 (their weight is 0 anyway). */
+        static Tensor picked(Tensor logp, Tensor target, int ignoreIndex) {
+            Tensor safe = Tensor.where(target.eq(Tensor.of(target.creation().scalar(ignoreIndex, target.dtype()))),
+                    Tensor.of(target.creation().scalar(0, target.dtype())), target);
+            return logp.gather(1, safe.to(DType.I64).unsqueeze(1)).squeeze(1);
+        }
+
+        /** 1 where the target counts, 0 where it equals {@code ignoreIndex}. */
+        static Tensor notIgnored(Tensor logp, Tensor target, int ignoreIndex) {
+            return target.ne(Tensor.of(target.creation().scalar(ignoreIndex, target.dtype()))).to(logp.dtype());
+        }
+    }
+}
