@@ -36,6 +36,10 @@ final class Derivatives {
                 yield one(g.mul(y).mul(y).neg());
             }
             case ABS -> one(g.mul(sign(n.input(0))));
+            case ERF -> {
+                Tensor x = n.input(0);
+                yield one(g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))));
+            }
             case ADD -> two(g, g);
             case SUB -> two(g, n.needsGrad[1] ? g.neg() : null);
             case MUL -> two(n.needsGrad[0] ? g.mul(n.input(1)) : null, n.needsGrad[1] ? g.mul(n.input(0)) : null);

@@ -319,6 +319,11 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         return record(Prim.RECIP, Node.Params.NONE, data.reciprocal(), this);
     }
 
+    /** The error function. */
+    public Tensor erf() {
+        return record(Prim.ERF, Node.Params.NONE, data.erf(), this);
+    }
+
     /** |x|; its gradient at 0 is 0 (the subgradient PyTorch picks). */
     public Tensor abs() {
         return record(Prim.ABS, Node.Params.NONE, data.abs(), this);

@@ -378,6 +378,11 @@ public final class NDArray {
         return unary(UnaryOp.RECIP);
     }
 
+    /** The error function, elementwise. */
+    public NDArray erf() {
+        return unary(UnaryOp.ERF);
+    }
+
     public NDArray logicalNot() {
         return unary(UnaryOp.NOT);
     }

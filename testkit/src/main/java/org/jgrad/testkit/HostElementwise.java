@@ -16,6 +16,32 @@ public final class HostElementwise {
     }
 
     /**
+     * erf by composite Simpson quadrature of {@code 2/sqrt(pi) exp(-t^2)} on [0, min(|x|, 6)] with 4096
+     * intervals (compensated sum): a different method from core's series and continued fraction, so the two check each other.
+     * The integrand's fourth derivative is below 12 here, so the error is under 1e-14; beyond 6 erf is 1 in
+     * double precision.
+     */
+    public static double erfByQuadrature(double x) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        double b = Math.min(Math.abs(x), 6);
+        int n = 4096;
+        double h = b / n;
+        // Kahan-compensated, so 4097 terms add up with about one rounding error instead of n.
+        double sum = 1 + Math.exp(-b * b);
+        double carry = 0;
+        for (int i = 1; i < n; i++) {
+            double t = i * h;
+            double term = (i % 2 == 1 ? 4 : 2) * Math.exp(-t * t) - carry;
+            double next = sum + term;
+            carry = (next - sum) - term;
+            sum = next;
+        }
+        return Math.copySign(2 / Math.sqrt(Math.PI) * sum * h / 3, x);
+    }
+
+    /**
      * A binary op; {@code trueDivision} makes integer operands divide as F32; bool operands raise unless
      * {@code boolOk}.
      */

@@ -35,9 +35,15 @@ public interface ActivationOps {
         return Tensor.where(x.gt(Scalars.like(x, 0)), x, x.mul(slope));
     }
 
+    /** Exact GELU, {@code x * Phi(x) = 0.5 x (1 + erf(x / sqrt(2)))}. */
+    default Tensor gelu() {
+        Tensor x = self();
+        return x.mul(x.mul(1 / Math.sqrt(2)).erf().add(1.0)).mul(0.5);
+    }
+
     /**
      * GELU in its tanh form, {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))} (PyTorch's
-     * {@code approximate='tanh'}). The exact form needs an erf primitive, which core does not have yet.
+     * {@code approximate='tanh'}).
      */
     default Tensor geluTanh() {
         Tensor x = self();

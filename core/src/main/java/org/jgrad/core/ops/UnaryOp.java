@@ -13,6 +13,8 @@ public enum UnaryOp {
     COS(true),
     SQRT(true),
     RECIP(true),
+    /** The error function; see {@link ErrorFunction}. */
+    ERF(true),
     /** Logical not; defined on BOOL only. */
     NOT(false);
 
@@ -38,6 +40,7 @@ public enum UnaryOp {
             case COS -> Math.cos(x);
             case SQRT -> Math.sqrt(x);
             case RECIP -> 1.0 / x;
+            case ERF -> ErrorFunction.erf(x);
             case NOT -> x == 0 ? 1 : 0;
         };
     }
@@ -48,7 +51,7 @@ public enum UnaryOp {
             case NEG -> -x;
             case ABS -> Math.abs(x);
             case NOT -> x == 0 ? 1 : 0;
-            case EXP, LOG, SIN, COS, SQRT, RECIP ->
+            case EXP, LOG, SIN, COS, SQRT, RECIP, ERF ->
                     throw new IllegalStateException(this + " is not defined on integers");
         };
     }

@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import org.jgrad.core.View;
 import org.jgrad.core.cpu.StridedLoop;
+import org.jgrad.core.ops.ErrorFunction;
 import org.jgrad.core.ops.UnaryOp;
 
 /**
@@ -108,6 +109,9 @@ final class SimdUnary {
                     one.div(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
                 }
             }
+            // The Vector API has no erf: the scalar tail does every element.
+            case ERF -> {
+            }
             case NOT -> throw new IllegalArgumentException("NOT is defined on BOOL only, not on float32");
         }
         return i;
@@ -124,6 +128,7 @@ final class SimdUnary {
             case COS -> (float) Math.cos(v);
             case SQRT -> (float) Math.sqrt(v);
             case RECIP -> 1f / v;
+            case ERF -> (float) ErrorFunction.erf(v);
             case NOT -> throw new IllegalArgumentException("NOT is defined on BOOL only, not on float32");
         };
     }
