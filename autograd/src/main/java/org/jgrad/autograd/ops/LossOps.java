@@ -16,12 +16,20 @@ public interface LossOps {
 
     /** Mean of {@code (x - target)^2}. */
     default Tensor mseLoss(Tensor target) {
-        return self().sub(target).square().mean();
+        return mseLoss(target, Reduction.MEAN);
+    }
+
+    default Tensor mseLoss(Tensor target, Reduction reduction) {
+        return reduction.apply(self().sub(target).square());
     }
 
     /** Mean of {@code |x - target|}. */
     default Tensor l1Loss(Tensor target) {
-        return self().sub(target).abs().mean();
+        return l1Loss(target, Reduction.MEAN);
+    }
+
+    default Tensor l1Loss(Tensor target, Reduction reduction) {
+        return reduction.apply(self().sub(target).abs());
     }
 
     /**
@@ -30,6 +38,11 @@ public interface LossOps {
      * the uniform distribution over classes.
      */
     default Tensor crossEntropy(Tensor target, int ignoreIndex, double labelSmoothing) {
+        return crossEntropy(target, ignoreIndex, labelSmoothing, Reduction.MEAN);
+    }
+
+    /** Cross entropy with an explicit reduction; ignored targets contribute 0 under SUM and NONE. */
+    default Tensor crossEntropy(Tensor target, int ignoreIndex, double labelSmoothing, Reduction reduction) {
         Tensor logits = self();
         requireClasses("crossEntropy", logits, target);
         Tensor logp = logits.logSoftmax(1);
@@ -40,7 +53,7 @@ public interface LossOps {
             Tensor uniform = logp.mean(new int[] {1}, false).neg();
             perSample = nll.mul(1 - labelSmoothing).add(uniform.mul(labelSmoothing));
         }
-        return perSample.mul(weight).sum().div(weight.sum());
+        return Classes.reduce(perSample.mul(weight), weight, reduction);
     }
 
     /** Cross entropy without ignored targets or smoothing. */
@@ -53,7 +66,7 @@ public interface LossOps {
         Tensor logp = self();
         requireClasses("nllLoss", logp, target);
         Tensor weight = Classes.notIgnored(logp, target, ignoreIndex);
-        return Classes.picked(logp, target, ignoreIndex).neg().mul(weight).sum().div(weight.sum());
+        return Classes.reduce(Classes.picked(logp, target, ignoreIndex).neg().mul(weight), weight, Reduction.MEAN);
     }
 
     /**
@@ -61,10 +74,14 @@ public interface LossOps {
      * PyTorch, so a probability of exactly 0 or 1 gives a finite loss.
      */
     default Tensor binaryCrossEntropy(Tensor target) {
+        return binaryCrossEntropy(target, Reduction.MEAN);
+    }
+
+    default Tensor binaryCrossEntropy(Tensor target, Reduction reduction) {
         Tensor p = self();
         Tensor logP = p.log().clampMin(-100);
         Tensor log1mP = p.neg().add(1.0).log().clampMin(-100);
-        return target.mul(logP).add(target.neg().add(1.0).mul(log1mP)).neg().mean();
+        return reduction.apply(target.mul(logP).add(target.neg().add(1.0).mul(log1mP)).neg());
     }
 
     /**
@@ -72,8 +89,12 @@ public interface LossOps {
      * sigmoid that saturates to 0 or 1).
      */
     default Tensor binaryCrossEntropyWithLogits(Tensor target) {
+        return binaryCrossEntropyWithLogits(target, Reduction.MEAN);
+    }
+
+    default Tensor binaryCrossEntropyWithLogits(Tensor target, Reduction reduction) {
         Tensor x = self();
-        return x.softplus().sub(x.mul(target)).mean();
+        return reduction.apply(x.softplus().sub(x.mul(target)));
     }
 
     private static void requireClasses(String op, Tensor input, Tensor target) {
@@ -97,6 +118,11 @@ public interface LossOps {
             Tensor safe = Tensor.where(target.eq(Tensor.of(target.creation().scalar(ignoreIndex, target.dtype()))),
                     Tensor.of(target.creation().scalar(0, target.dtype())), target);
             return logp.gather(1, safe.to(DType.I64).unsqueeze(1)).squeeze(1);
+        }
+
+        /** MEAN divides by the number of targets that count (PyTorch's weighted mean); SUM and NONE keep zeros. */
+        static Tensor reduce(Tensor weighted, Tensor weight, Reduction reduction) {
+            return reduction == Reduction.MEAN ? weighted.sum().div(weight.sum()) : reduction.apply(weighted);
         }
 
         /** 1 where the target counts, 0 where it equals {@code ignoreIndex}. */
