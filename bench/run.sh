@@ -4,6 +4,8 @@
 #   bench/run.sh                          matmul: simd on 1 thread and all cores, n = 64..1024; reference to 256
 #   bench/run.sh ElementwiseBench         add, mul, exp and sum on 1M floats, reference vs simd
 #   bench/run.sh MatmulBench -p n=1024 -p backend=simd:1     any JMH arguments (regexps, -p, -wi, -i, -f)
+#   bench/run.sh Autograd                 autograd: per-op overhead (1-element tensors) and an MLP training step,
+#                                         each against plain NDArray code; heap and live nodes after GC
 #
 # Needs JAVA_HOME set to a JDK 21+ (./jgrad bench finds one and sets it). Results: bench/target/results/.
 set -euo pipefail
@@ -23,6 +25,13 @@ RESULT="bench/target/results/jmh-$(date +%Y%m%d-%H%M%S).json"
 if [ $# -eq 0 ]; then
   set -- 'Matmul'   # MatmulBench (simd) and MatmulReferenceBench
 fi
+# Autograd runs also report heap and live graph nodes after a full GC per iteration (a leak check).
+for arg in "$@"; do
+  if [[ "$arg" == *Autograd* ]]; then
+    set -- "$@" -prof org.jgrad.bench.AutogradHeapProfiler
+    break
+  fi
+done
 # The host JVM gets the Vector API module too: JMH passes the host's options on to its forks.
 "$JAVA" --add-modules jdk.incubator.vector -jar "$JAR" "$@" -rf json -rff "$RESULT"
 if [ -s "$RESULT" ]; then   # absent after -l, -h and the like

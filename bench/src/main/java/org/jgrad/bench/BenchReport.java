@@ -12,7 +12,10 @@ import java.util.Map;
 
 /**
  * Prints JMH JSON results ({@code -rf json}) as tables: matrix products in GFLOP/s ({@code 2 n^3 / time}),
- * elementwise ops in microseconds with the speed-up over the reference backend.
+ * elementwise ops in microseconds with the speed-up over the reference backend, and the autograd
+ * benchmarks ({@code Autograd*Bench}) with their error bars, each autograd figure as a multiple of its
+ * plain-NDArray baseline, and the heap after GC of the first and last iteration when
+ * {@link AutogradHeapProfiler} ran.
  *
  * <pre>
  * java -jar bench/target/benchmarks.jar MatmulBench -rf json -rff matmul.json
@@ -57,6 +60,8 @@ public final class BenchReport {
         StringBuilder mm = new StringBuilder();
         StringBuilder ew = new StringBuilder();
         Map<String, Double> referenceTimes = new LinkedHashMap<>();
+        List<Map<String, Object>> autograd = results.stream().filter(BenchReport::isAutograd).toList();
+        results = results.stream().filter(r -> !isAutograd(r)).toList();
         for (Map<String, Object> r : results) {
             Map<String, Object> p = params(r);
             if (!isMatmul(r) && "reference".equals(p.get("backend"))) {
@@ -94,7 +99,73 @@ public final class BenchReport {
                     "vs reference"));
             out.append(ew);
         }
+        if (!autograd.isEmpty()) {
+            out.append(out.isEmpty() ? "" : "\n").append(formatAutograd(autograd));
+        }
         return out.toString();
+    }
+
+    /**
+     * The autograd table. The baseline of {@code autogradX} and {@code noGradX} is {@code ndarrayX} of the
+     * same class and parameters; the heap column is "first -> last iteration" (MiB after a full GC).
+     */
+    static String formatAutograd(List<Map<String, Object>> results) {
+        Map<String, Double> baselines = new LinkedHashMap<>();
+        for (Map<String, Object> r : results) {
+            baselines.put(String.valueOf(r.get("benchmark")) + params(r), micros(r));
+        }
+        StringBuilder out = new StringBuilder("autograd, time per call (vs = time / the same work on plain NDArrays)\n");
+        out.append(String.format(Locale.ROOT, "%-46s %-10s %22s  %7s  %-15s  %s%n", "benchmark", "backend",
+                "time", "vs", "heap after GC", "live nodes"));
+        for (Map<String, Object> r : results) {
+            String name = String.valueOf(r.get("benchmark"));
+            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            String method = name.substring(name.lastIndexOf('.') + 1);
+            String base = null;
+            for (String prefix : new String[] {"autograd", "noGrad"}) {
+                if (method.startsWith(prefix) && method.length() > prefix.length()) {
+                    base = name.substring(0, name.lastIndexOf('.') + 1) + "ndarray" + method.substring(prefix.length());
+                }
+            }
+            Double baseUs = base == null ? null : baselines.get(base + params(r));
+            String vs = baseUs == null ? "" : String.format(Locale.ROOT, "%6.2fx", micros(r) / baseUs);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> metric = (Map<String, Object>) r.get("primaryMetric");
+            String time = String.format(Locale.ROOT, "%.3f ± %.3f %s", number(metric.get("score")),
+                    number(metric.get("scoreError")), metric.get("scoreUnit"));
+            List<Double> heap = iterations(r, "heapAfterGcMiB");
+            List<Double> nodes = iterations(r, "liveNodes");
+            String heapCol = heap.isEmpty() ? "" : String.format(Locale.ROOT, "%.1f -> %.1f MiB", heap.get(0),
+                    heap.get(heap.size() - 1));
+            String nodeCol = nodes.isEmpty() ? "" : String.format(Locale.ROOT, "%.0f -> %.0f", nodes.get(0),
+                    nodes.get(nodes.size() - 1));
+            out.append(String.format(Locale.ROOT, "%-46s %-10s %22s  %7s  %-15s  %s%n", shortName,
+                    params(r).getOrDefault("backend", ""), time, vs, heapCol, nodeCol).stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static boolean isAutograd(Map<String, Object> r) {
+        return String.valueOf(r.get("benchmark")).contains(".Autograd");
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** A secondary metric's per-iteration values, forks in order, or an empty list. */
+    @SuppressWarnings("unchecked")
+    private static List<Double> iterations(Map<String, Object> r, String metric) {
+        List<Double> values = new ArrayList<>();
+        if (r.get("secondaryMetrics") instanceof Map<?, ?> secondary
+                && secondary.get(metric) instanceof Map<?, ?> m && m.get("rawData") instanceof List<?> forks) {
+            for (Object fork : forks) {
+                for (Object v : (List<Object>) fork) {
+                    values.add(number(v));
+                }
+            }
+        }
+        return values;
     }
 
     private static boolean isMatmul(Map<String, Object> r) {
