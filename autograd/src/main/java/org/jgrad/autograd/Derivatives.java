@@ -72,7 +72,8 @@ final class Derivatives {
             case WHERE -> {
                 Tensor cond = Tensor.of(n.params.cond());
                 Tensor zero = g.scalarLike(0);
-                yield two(Tensor.where(cond, g, zero), Tensor.where(cond, zero, g));
+                yield two(n.needsGrad[0] ? Tensor.where(cond, g, zero) : null,
+                        n.needsGrad[1] ? Tensor.where(cond, zero, g) : null);
             }
             case SUM -> one(keepReduced(g, n).expand(n.inputShapes[0].toArray()));
             case AMAX -> {
@@ -92,8 +93,11 @@ final class Derivatives {
             case GATHER -> one(zerosLike(n, g).scatterAdd(p[0], Tensor.of(n.params.index()), g));
             case SCATTER_ADD -> two(g, n.needsGrad[1] ? g.gather(p[0], Tensor.of(n.params.index())) : null);
             case INDEX_SELECT -> {
+                if (n.inputShapes[0].rank() == 0) {
+                    yield one(g); // a 0-d input: its one element was picked once
+                }
                 // index_add as a scatter-add with the 1-D index broadcast across the other dims.
-                int dim = p[0];
+                int dim = Shape.normalizeAxis(p[0], g.rank(), "indexSelect");
                 int[] lifted = new int[g.rank()];
                 java.util.Arrays.fill(lifted, 1);
                 lifted[dim] = n.params.index().numel();
@@ -133,6 +137,9 @@ final class Derivatives {
             return g;
         }
         int rank = n.inputShapes[0].rank();
+        if (rank == 0) {
+            return g; // axes 0 and -1 of a 0-d input reduce nothing
+        }
         int[] dims = n.inputShapes[0].toArray();
         for (int a : n.params.ints()) {
             dims[Shape.normalizeAxis(a, rank, "sum")] = 1;

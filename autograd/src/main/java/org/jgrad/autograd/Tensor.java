@@ -242,7 +242,9 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
 
     void accumulateGrad(Tensor g) {
         Tensor target = origin != null ? origin : this;
-        target.grad = target.grad == null ? g : target.grad.add(g);
+        // The first gradient is stored as a dense copy: the incoming one may be an expanded view or the very
+        // object another input (or the caller) also holds, and in-place updates of grad must not leak there.
+        target.grad = target.grad == null ? g.copy() : target.grad.add(g);
     }
 
     /** Backward from a scalar: fills {@code grad} of every leaf that requires it; frees the graph. */
@@ -520,6 +522,16 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
     /** {@code this *= o} in place. */
     public Tensor mul_(Tensor o) {
         return inPlace("mul_", () -> mul(o));
+    }
+
+    /** {@code this += s} in place. */
+    public Tensor add_(double s) {
+        return add_(scalarLike(s));
+    }
+
+    /** {@code this *= s} in place. */
+    public Tensor mul_(double s) {
+        return mul_(scalarLike(s));
     }
 
     /** {@code this /= o} in place. */

@@ -193,4 +193,15 @@ class EngineTest {
         assertEquals(2, x.grad().item(), 0);
         assertFalse(x.detach().requiresGrad());
     }
+
+    @Test
+    void leafGradientsAreDenseAndOwnTheirStorage() {
+        Tensor x = leaf(1, 2);
+        Tensor y = leaf(3, 4);
+        x.add(y).sum().backward(); // the add rule hands one gradient object to both inputs
+        assertTrue(x.grad() != y.grad());
+        x.grad().mul_(2.0); // must neither throw (expanded view) nor touch y.grad()
+        assertArrayEquals(new double[] {2, 2}, x.grad().toDoubleArray());
+        assertArrayEquals(new double[] {1, 1}, y.grad().toDoubleArray());
+    }
 }
