@@ -56,13 +56,19 @@ public interface ActivationOps {
      */
     default Tensor softplus() {
         Tensor x = self();
-        return x.relu().add(x.abs().neg().exp().add(1.0).log());
+        // -|x| written as a where, not with abs: abs and relu both take gradient 0 at x = 0, which would make
+        // softplus'(0) (and sigmoid'(0), tanh'(0)) 0 instead of 1/2 (1/4, 1). Here x = 0 takes the x branch.
+        Tensor negAbs = Tensor.where(x.gt(Scalars.like(x, 0)), x.neg(), x);
+        return x.relu().add(negAbs.exp().add(1.0).log());
     }
 
     /** {@code exp(x) / sum(exp(x))} along {@code dim}, shifted by the max for stability. */
     default Tensor softmax(int dim) {
         Tensor x = self();
-        Tensor shifted = x.sub(Tensor.of(x.data().max(new int[] {dim}, true)));
+        org.jgrad.core.Shape.normalizeAxis(dim, x.rank(), "softmax");
+        int[] axes = {dim};
+        // The max of an empty input does not exist (its dim may be size 0); nothing to shift then.
+        Tensor shifted = x.sub(Tensor.of(x.numel() == 0 ? x.data().sum(axes, true) : x.data().max(axes, true)));
         Tensor e = shifted.exp();
         return e.div(e.sum(new int[] {dim}, true));
     }
@@ -70,6 +76,7 @@ public interface ActivationOps {
     /** {@code x - logsumexp(x)} along {@code dim}. */
     default Tensor logSoftmax(int dim) {
         Tensor x = self();
+        org.jgrad.core.Shape.normalizeAxis(dim, x.rank(), "logSoftmax");
         return x.sub(x.logsumexp(new int[] {dim}, true));
     }
 }

@@ -37,6 +37,12 @@ public interface LinalgOps {
 
     /** {@code x @ weight^T + bias} with {@code weight} of shape {@code [out, in]}; bias may be null. */
     default Tensor linear(Tensor weight, Tensor bias) {
+        Tensor x = self();
+        if (weight.rank() != 2 || x.rank() < 1 || x.size(-1) != weight.size(1)
+                || (bias != null && (bias.rank() != 1 || bias.size(0) != weight.size(0)))) {
+            throw new IllegalArgumentException("linear: expected input [.., in], weight [out, in] and bias [out],"
+                    + " got " + x.shape() + ", " + weight.shape() + (bias == null ? "" : " and " + bias.shape()));
+        }
         Tensor y = self().matmul(weight.transpose(0, 1));
         return bias == null ? y : y.add(bias);
     }

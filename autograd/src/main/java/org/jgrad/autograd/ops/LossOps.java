@@ -20,7 +20,7 @@ public interface LossOps {
     }
 
     default Tensor mseLoss(Tensor target, Reduction reduction) {
-        return reduction.apply(self().sub(target).square());
+        return reduction.apply(difference("mseLoss", self(), target).square());
     }
 
     /** Mean of {@code |x - target|}. */
@@ -29,7 +29,17 @@ public interface LossOps {
     }
 
     default Tensor l1Loss(Tensor target, Reduction reduction) {
-        return reduction.apply(self().sub(target).abs());
+        return reduction.apply(difference("l1Loss", self(), target).abs());
+    }
+
+    /** {@code x - target}, with a shape mismatch reported under the loss's name. */
+    private static Tensor difference(String op, Tensor x, Tensor target) {
+        try {
+            return x.sub(target);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": input " + x.shape() + " and target " + target.shape()
+                    + " do not broadcast (" + e.getMessage() + ")", e);
+        }
     }
 
     /**
@@ -46,7 +56,7 @@ public interface LossOps {
         Tensor logits = self();
         requireClasses("crossEntropy", logits, target);
         Tensor logp = logits.logSoftmax(1);
-        Tensor nll = Classes.picked(logp, target, ignoreIndex).neg();
+        Tensor nll = Classes.picked("crossEntropy", logp, target, ignoreIndex).neg();
         Tensor weight = Classes.notIgnored(logp, target, ignoreIndex);
         Tensor perSample = nll;
         if (labelSmoothing > 0) {
@@ -66,7 +76,8 @@ public interface LossOps {
         Tensor logp = self();
         requireClasses("nllLoss", logp, target);
         Tensor weight = Classes.notIgnored(logp, target, ignoreIndex);
-        return Classes.reduce(Classes.picked(logp, target, ignoreIndex).neg().mul(weight), weight, Reduction.MEAN);
+        return Classes.reduce(Classes.picked("nllLoss", logp, target, ignoreIndex).neg().mul(weight), weight,
+                Reduction.MEAN);
     }
 
     /**
@@ -79,6 +90,7 @@ public interface LossOps {
 
     default Tensor binaryCrossEntropy(Tensor target, Reduction reduction) {
         Tensor p = self();
+        requireSameShape("binaryCrossEntropy", p, target);
         Tensor logP = p.log().clampMin(-100);
         Tensor log1mP = p.neg().add(1.0).log().clampMin(-100);
         return reduction.apply(target.mul(logP).add(target.neg().add(1.0).mul(log1mP)).neg());
@@ -94,7 +106,16 @@ public interface LossOps {
 
     default Tensor binaryCrossEntropyWithLogits(Tensor target, Reduction reduction) {
         Tensor x = self();
+        requireSameShape("binaryCrossEntropyWithLogits", x, target);
         return reduction.apply(x.softplus().sub(x.mul(target)));
+    }
+
+    /** PyTorch's binary cross entropies reject a target whose size differs from the input's. */
+    private static void requireSameShape(String op, Tensor input, Tensor target) {
+        if (!input.shape().equals(target.shape())) {
+            throw new IllegalArgumentException(op + ": target shape " + target.shape() + " must equal the input shape "
+                    + input.shape());
+        }
     }
 
     private static void requireClasses(String op, Tensor input, Tensor target) {
@@ -114,10 +135,15 @@ public interface LossOps {
         }
 
         /** {@code logp[i, target[i]]}, with ignored targets read at class 0 (their weight is 0 anyway). */
-        static Tensor picked(Tensor logp, Tensor target, int ignoreIndex) {
+        static Tensor picked(String op, Tensor logp, Tensor target, int ignoreIndex) {
             Tensor safe = Tensor.where(target.eq(Tensor.of(target.creation().scalar(ignoreIndex, target.dtype()))),
                     Tensor.of(target.creation().scalar(0, target.dtype())), target);
-            return logp.gather(1, safe.to(DType.I64).unsqueeze(1)).squeeze(1);
+            try {
+                return logp.gather(1, safe.to(DType.I64).unsqueeze(1)).squeeze(1);
+            } catch (IndexOutOfBoundsException e) {
+                throw new IndexOutOfBoundsException(op + ": a target is not a class index in [0, " + logp.size(1)
+                        + ") (" + e.getMessage() + ")");
+            }
         }
 
         /** MEAN divides by the number of targets that count (PyTorch's weighted mean); SUM and NONE keep zeros. */

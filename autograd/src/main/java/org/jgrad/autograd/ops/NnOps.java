@@ -27,6 +27,12 @@ public interface NnOps {
                         + " normalized shape " + java.util.Arrays.toString(normalizedShape));
             }
         }
+        for (Tensor t : new Tensor[] {weight, bias}) {
+            if (t != null && !java.util.Arrays.equals(t.shape().toArray(), normalizedShape)) {
+                throw new IllegalArgumentException("layerNorm: weight and bias must have the normalized shape "
+                        + java.util.Arrays.toString(normalizedShape) + ", got " + t.shape());
+            }
+        }
         int[] axes = new int[k];
         for (int i = 0; i < k; i++) {
             axes[i] = x.rank() - k + i;
@@ -55,6 +61,12 @@ public interface NnOps {
         axes[0] = 0;
         for (int d = 2; d < x.rank(); d++) {
             axes[d - 1] = d;
+        }
+        for (Tensor t : new Tensor[] {runningMean, runningVar, weight, bias}) {
+            if (t != null && (t.rank() != 1 || t.size(0) != x.size(1))) {
+                throw new IllegalArgumentException("batchNorm: running statistics, weight and bias must have shape ["
+                        + x.size(1) + "] (the channels of input " + x.shape() + "), got " + t.shape());
+            }
         }
         int[] channelShape = new int[x.rank()];
         java.util.Arrays.fill(channelShape, 1);
@@ -118,7 +130,13 @@ public interface NnOps {
                     + indices.dtype() + " of shape " + indices.shape());
         }
         Tensor flat = indices.reshape(-1);
-        Tensor rows = weight.indexSelect(0, flat);
+        Tensor rows;
+        try {
+            rows = weight.indexSelect(0, flat);
+        } catch (IndexOutOfBoundsException e) {
+            throw new IndexOutOfBoundsException("embedding: an index is out of range for a table of "
+                    + weight.size(0) + " rows (" + e.getMessage() + ")");
+        }
         if (paddingIndex >= 0) {
             Tensor isPad = flat.eq(Tensor.of(flat.creation().scalar(paddingIndex, flat.dtype()))).unsqueeze(1);
             rows = Tensor.where(isPad, rows.detach(), rows);
@@ -135,6 +153,10 @@ public interface NnOps {
      */
     default Tensor scaledDotProductAttention(Tensor k, Tensor v, Tensor keep, boolean causal) {
         Tensor q = self();
+        if (q.rank() < 2 || k.rank() < 2 || v.rank() < 2 || q.size(-1) != k.size(-1) || k.size(-2) != v.size(-2)) {
+            throw new IllegalArgumentException("scaledDotProductAttention: expected q [.., Tq, d], k [.., Tk, d] and"
+                    + " v [.., Tk, dv], got " + q.shape() + ", " + k.shape() + " and " + v.shape());
+        }
         int d = q.size(-1);
         Tensor scores = q.matmul(k.transpose(-1, -2)).div(Math.sqrt(d));
         Tensor minusInf = Scalars.like(scores, Double.NEGATIVE_INFINITY);

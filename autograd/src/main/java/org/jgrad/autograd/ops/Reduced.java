@@ -15,7 +15,10 @@ final class Reduced {
         }
         boolean[] drop = new boolean[x.rank()];
         for (int a : axes) {
-            drop[Shape.normalizeAxis(a, x.rank(), "reduce")] = true;
+            int d = Shape.normalizeAxis(a, x.rank(), "reduce");
+            if (x.rank() > 0) { // a 0-d input accepts dim 0 and -1, and keeps its (empty) shape
+                drop[d] = true;
+            }
         }
         int n = 0;
         for (boolean b : drop) {

@@ -28,24 +28,29 @@ public interface ReductionOps {
     }
 
     default Tensor mean(int[] axes, boolean keepdim) {
-        return self().sum(axes, keepdim).div(count(self(), axes));
+        double n = count(self(), axes, "mean");
+        return self().sum(axes, keepdim).div(n);
     }
 
     /** Variance with {@code correction} subtracted from the count (1 = unbiased, 0 = population). */
     default Tensor var(int[] axes, int correction, boolean keepdim) {
         Tensor x = self();
+        double n = count(x, axes, "var");
         Tensor centered = x.sub(x.mean(axes, true));
-        return centered.square().sum(axes, keepdim).div(Math.max(count(x, axes) - correction, 0));
+        return centered.square().sum(axes, keepdim).div(Math.max(n - correction, 0));
     }
 
     default Tensor std(int[] axes, int correction, boolean keepdim) {
+        count(self(), axes, "std");
         return var(axes, correction, keepdim).sqrt();
     }
 
     /** {@code log(sum(exp(x)))}, computed stably by shifting by the (constant) max first. */
     default Tensor logsumexp(int[] axes, boolean keepdim) {
         Tensor x = self();
-        NDArray max = x.data().max(axes, true);
+        count(x, axes, "logsumexp");
+        // An empty input has no max (a reduced dim may be size 0); its sums are 0, so shift by 0 (log 0 = -inf).
+        NDArray max = x.numel() == 0 ? x.data().sum(axes, true) : x.data().max(axes, true);
         // An all -inf slice would give inf - inf = NaN; shift such slices by 0 instead (as torch does).
         NDArray finite = max.abs().lt(Double.POSITIVE_INFINITY);
         Tensor shift = Tensor.of(NDArray.where(finite, max, NDArray.on(max.backend()).scalar(0, max.dtype())));
@@ -60,16 +65,25 @@ public interface ReductionOps {
 
     /** The p-norm over {@code axes}. */
     default Tensor norm(double p, int[] axes, boolean keepdim) {
+        count(self(), axes, "norm");
         return self().abs().pow(p).sum(axes, keepdim).pow(1.0 / p);
     }
 
-    private static double count(Tensor x, int[] axes) {
+    /** Elements per output of a reduction over {@code axes}; checks the axes, naming {@code op} when they are bad. */
+    private static double count(Tensor x, int[] axes, String op) {
         if (axes == null) {
             return x.numel();
         }
+        boolean[] seen = new boolean[Math.max(x.rank(), 1)];
         double n = 1;
         for (int a : axes) {
-            n *= x.size(Shape.normalizeAxis(a, x.rank(), "mean"));
+            int d = Shape.normalizeAxis(a, x.rank(), op);
+            if (seen[d]) {
+                throw new IllegalArgumentException(op + ": dim " + d + " appears twice in "
+                        + java.util.Arrays.toString(axes) + " for shape " + x.shape());
+            }
+            seen[d] = true;
+            n *= x.rank() == 0 ? 1 : x.size(d); // a 0-d input accepts dim 0 and -1, reducing nothing
         }
         return n;
     }
