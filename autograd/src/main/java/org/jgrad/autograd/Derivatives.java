@@ -22,6 +22,14 @@ final class Derivatives {
         };
     }
 
+    /** True for rules that read the op's inputs; other nodes keep only shapes, so activations can be freed. */
+    static boolean needsInputs(Prim prim) {
+        return switch (prim) {
+            case LOG, SIN, COS, ABS, ERF, MUL, DIV, MAXIMUM, MINIMUM, POW, AMAX, MATMUL -> true;
+            default -> false;
+        };
+    }
+
     static Tensor[] backward(Node n, Tensor g) {
         int[] p = n.params.ints();
         return switch (n.prim) {

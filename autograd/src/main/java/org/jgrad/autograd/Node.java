@@ -20,7 +20,7 @@ public final class Node {
 
     final Prim prim;
     final Params params;
-    /** Per input: the tensor as it was when recorded (its gradFn then, or the leaf itself). */
+    /** Per input, when the rule reads inputs: the tensor as it was when recorded (an alias with its gradFn then). */
     private Tensor[] inputs;
     private final int[] savedVersions;
     final Shape[] inputShapes;
@@ -67,7 +67,7 @@ public final class Node {
         this.leaves = new Tensor[n];
         for (int i = 0; i < n; i++) {
             Tensor t = inputs[i];
-            this.inputs[i] = t.savedAlias();
+            this.inputs[i] = Derivatives.needsInputs(prim) ? t.savedAlias() : null;
             this.savedVersions[i] = t.versionCounter().get();
             this.inputShapes[i] = t.shape();
             this.inputDtypes[i] = t.dtype();
@@ -106,6 +106,9 @@ public final class Node {
     Tensor input(int i) {
         checkAlive();
         Tensor t = inputs[i];
+        if (t == null) {
+            throw new IllegalStateException(prim + " did not save its inputs; add it to Derivatives.needsInputs");
+        }
         checkVersion(t, savedVersions[i], "input " + i);
         return t;
     }
