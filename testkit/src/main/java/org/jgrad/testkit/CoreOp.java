@@ -14,8 +14,8 @@ import org.jgrad.core.backend.Backend;
 
 /**
  * One entry of the op list: everything the generic properties need to test an op on any backend, dtype and
- * layout. A small cousin of PyTorch's {@code OpInfo}: a later issue adds gradients (and expected errors)
- * next to these fields; the properties stay generic over the list.
+ * layout. A small cousin of PyTorch's {@code OpInfo}; its autograd counterpart, with gradients and expected
+ * errors, is {@link org.jgrad.testkit.grad.GradOp}. The properties stay generic over the list.
  *
  * <pre>{@code
  * CoreOp softplus = CoreOp.builder("softplus", OpKind.UNARY)

@@ -36,6 +36,10 @@
  * }
  * }</pre>
  *
+ * <h2>Gradients</h2>
+ * {@link org.jgrad.testkit.grad} holds the gradient-testing kit: {@code GradCheck} (finite differences,
+ * first and second order) and the autograd op database with its properties, for jgrad's ops and your own.
+ *
  * <p>The testkit's own suites test the backend named by {@code -Djgrad.testkit.backend} (default simd; the
  * reference stands in, loudly, when it is missing), once per SIMD width (see testkit/pom.xml).
  */
