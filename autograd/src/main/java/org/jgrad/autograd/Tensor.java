@@ -377,8 +377,14 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
     /** Maximum over {@code axes} ({@code torch.amax}); ties share the gradient evenly. */
     public Tensor amax(int[] axes, boolean keepdim) {
         int[] ax = axes == null ? allAxes() : axes;
-        return record(Prim.AMAX, Node.Params.axes(ax, keepdim),
-                data.max(ax, keepdim), this);
+        NDArray out;
+        try {
+            out = data.max(ax, keepdim);
+        } catch (IllegalArgumentException e) {
+            // core names its own op; the user called amax.
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^max:", "amax:"), e);
+        }
+        return record(Prim.AMAX, Node.Params.axes(ax, keepdim), out, this);
     }
 
     int[] allAxes() {
@@ -511,17 +517,17 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
 
     /** {@code this += o} in place. */
     public Tensor add_(Tensor o) {
-        return inPlace("add_", () -> add(o));
+        return inPlace("add_", self -> self.add(o));
     }
 
     /** {@code this -= o} in place. */
     public Tensor sub_(Tensor o) {
-        return inPlace("sub_", () -> sub(o));
+        return inPlace("sub_", self -> self.sub(o));
     }
 
     /** {@code this *= o} in place. */
     public Tensor mul_(Tensor o) {
-        return inPlace("mul_", () -> mul(o));
+        return inPlace("mul_", self -> self.mul(o));
     }
 
     /** {@code this += s} in place. */
@@ -536,30 +542,30 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
 
     /** {@code this /= o} in place. */
     public Tensor div_(Tensor o) {
-        return inPlace("div_", () -> div(o));
+        return inPlace("div_", self -> self.div(o));
     }
 
     /** Sets every element to {@code value} in place. */
     public Tensor fill_(double value) {
         // where(true, value, this): the old values get a zero gradient, and NaN in them cannot leak through.
-        return inPlace("fill_", () -> where(allTrue(), scalarLike(value), this));
+        return inPlace("fill_", self -> where(allTrue(), scalarLike(value), self));
     }
 
     /** Sets every element to 0 in place. */
     public Tensor zero_() {
-        return fill_(0);
+        return inPlace("zero_", self -> where(allTrue(), scalarLike(0), self));
     }
 
     /** Copies {@code src} (broadcast to this shape) into this tensor in place. */
     public Tensor copy_(Tensor src) {
-        return inPlace("copy_", () -> where(allTrue(), src.to(dtype()), this));
+        return inPlace("copy_", self -> where(allTrue(), src.to(dtype()), self));
     }
 
     private Tensor allTrue() {
         return of(creation().full(1, DType.BOOL, shape().toArray()));
     }
 
-    private Tensor inPlace(String op, java.util.function.Supplier<Tensor> compute) {
+    private Tensor inPlace(String op, UnaryOperator<Tensor> compute) {
         if (requiresGrad && gradFn == null && GradMode.isEnabled()) {
             throw new IllegalStateException(op + ": a leaf tensor that requires grad (shape " + shape()
                     + ") cannot be modified in place while gradients are recorded; do it inside GradMode.noGrad()"
@@ -572,7 +578,9 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
                         + " (several elements share one memory location); call contiguous() or copy() first");
             }
         }
-        Tensor result = compute.get();
+        // While recording, the op reads a copy of this tensor: the node may save it, and this storage is about
+        // to be overwritten (PyTorch likewise keeps the original self for mul_ and div_).
+        Tensor result = compute.apply(GradMode.isEnabled() ? copy() : this);
         if (!result.shape().equals(shape())) {
             throw new IllegalArgumentException(op + ": the result has shape " + result.shape() + " but an in-place"
                     + " op must keep this tensor's shape " + shape());

@@ -163,7 +163,7 @@ public interface NnOps {
         if (causal) {
             int tq = q.size(-2);
             int tk = k.size(-2);
-            // Query i may see keys j <= i (aligned to the end when Tq != Tk, as PyTorch's tril does not).
+            // Query i may see keys j <= i (the top-left aligned lower triangle, as PyTorch's is_causal).
             Tensor row = Tensor.of(q.creation().arange(0, tq, 1, DType.I64).reshape(tq, 1));
             Tensor col = Tensor.of(q.creation().arange(0, tk, 1, DType.I64).reshape(1, tk));
             scores = Tensor.where(col.le(row), scores, minusInf);

@@ -99,7 +99,8 @@ public final class SimdMatmul {
         }
         Shape batch = Shape.of(batchDims);
         int count = batch.numel();
-        if (count == 0 || m == 0 || n == 0) {
+        // k == 0: every product is an empty sum, and out arrives zero-filled.
+        if (count == 0 || m == 0 || n == 0 || k == 0) {
             return;
         }
         MatmulKernel kernel = (variant != null ? variant : choose(m, n, k)).kernel;
