@@ -41,6 +41,8 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
     private boolean retainsGrad;
     /** Set on the alias a node saves: the tensor whose {@code grad} a retained non-leaf gradient goes to. */
     private final Tensor origin;
+    /** For a view made by a recorded op: the tensor whose storage it shares, else null. */
+    private Tensor viewBase;
 
     private Tensor(NDArray data, boolean requiresGrad, Node gradFn, VersionCounter version, Tensor origin) {
         this.data = data;
@@ -275,11 +277,18 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
                 track |= t.requiresGrad;
             }
         }
+        // A view shares its base's storage, so it shares the version counter: an in-place write through either
+        // one is seen by values saved from the other.
+        Tensor base = inputs.length > 0 && out.storage() == inputs[0].data.storage() ? inputs[0] : null;
+        VersionCounter counter = base != null ? base.version : new VersionCounter();
         if (!track || !out.dtype().isFloating()) {
-            return of(out);
+            Tensor plain = new Tensor(out, false, null, counter, null);
+            plain.viewBase = base;
+            return plain;
         }
         Node node = new Node(prim, params, inputs, out.shape());
-        Tensor result = new Tensor(out, true, node, new VersionCounter(), null);
+        Tensor result = new Tensor(out, true, node, counter, null);
+        result.viewBase = base;
         if (Derivatives.needsOutput(prim)) {
             node.setOutput(result);
         }
@@ -570,6 +579,13 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
             throw new IllegalStateException(op + ": a leaf tensor that requires grad (shape " + shape()
                     + ") cannot be modified in place while gradients are recorded; do it inside GradMode.noGrad()"
                     + " or on a detached copy");
+        }
+        if (GradMode.isEnabled() && viewBase != null && viewBase.requiresGrad) {
+            // PyTorch would rebase the base's history onto this write; jgrad does not yet, and carrying on would
+            // give the base silently wrong gradients.
+            throw new IllegalStateException(op + ": this tensor of shape " + shape() + " is a view of a tensor of shape "
+                    + viewBase.shape() + " that requires grad; in-place ops on such views are not supported while"
+                    + " gradients are recorded: apply it to a copy(), or inside GradMode.noGrad()");
         }
         int[] strides = data.view().strides();
         for (int d = 0; d < rank(); d++) {

@@ -204,4 +204,25 @@ class EngineTest {
         assertArrayEquals(new double[] {2, 2}, x.grad().toDoubleArray());
         assertArrayEquals(new double[] {1, 1}, y.grad().toDoubleArray());
     }
+
+    @Test
+    void viewsShareTheVersionCounterOfTheirBase() {
+        Tensor x = leaf(1, 2, 3);
+        Tensor m = x.mul(2.0);
+        Tensor y = m.mul(m); // saves m
+        try (var scope = GradMode.noGrad()) {
+            m.narrow(0, 0, 1).mul_(10.0); // writes m's storage through a view
+        }
+        assertEquals(1, m.version());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward());
+        assertTrue(e.getMessage().contains("version 1"), e.getMessage());
+    }
+
+    @Test
+    void inPlaceOnAViewOfATensorThatRequiresGradIsRefusedNotSilentlyWrong() {
+        Tensor m = leaf(1, 2, 3).mul(2.0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.narrow(0, 0, 1).mul_(10.0));
+        assertTrue(e.getMessage().contains("mul_") && e.getMessage().contains("view"), e.getMessage());
+        assertArrayEquals(new double[] {2, 4, 6}, m.toDoubleArray());
+    }
 }
