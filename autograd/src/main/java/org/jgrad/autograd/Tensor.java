@@ -526,17 +526,17 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
 
     /** {@code this += o} in place. */
     public Tensor add_(Tensor o) {
-        return inPlace("add_", self -> self.add(o));
+        return inPlace("add_", self -> self.add(o), o);
     }
 
     /** {@code this -= o} in place. */
     public Tensor sub_(Tensor o) {
-        return inPlace("sub_", self -> self.sub(o));
+        return inPlace("sub_", self -> self.sub(o), o);
     }
 
     /** {@code this *= o} in place. */
     public Tensor mul_(Tensor o) {
-        return inPlace("mul_", self -> self.mul(o));
+        return inPlace("mul_", self -> self.mul(o), o);
     }
 
     /** {@code this += s} in place. */
@@ -551,7 +551,7 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
 
     /** {@code this /= o} in place. */
     public Tensor div_(Tensor o) {
-        return inPlace("div_", self -> self.div(o));
+        return inPlace("div_", self -> self.div(o), o);
     }
 
     /** Sets every element to {@code value} in place. */
@@ -567,14 +567,14 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
 
     /** Copies {@code src} (broadcast to this shape) into this tensor in place. */
     public Tensor copy_(Tensor src) {
-        return inPlace("copy_", self -> where(allTrue(), src.to(dtype()), self));
+        return inPlace("copy_", self -> where(allTrue(), src.to(dtype()), self), src);
     }
 
     private Tensor allTrue() {
         return of(creation().full(1, DType.BOOL, shape().toArray()));
     }
 
-    private Tensor inPlace(String op, UnaryOperator<Tensor> compute) {
+    private Tensor inPlace(String op, UnaryOperator<Tensor> compute, Tensor... operands) {
         if (requiresGrad && gradFn == null && GradMode.isEnabled()) {
             throw new IllegalStateException(op + ": a leaf tensor that requires grad (shape " + shape()
                     + ") cannot be modified in place while gradients are recorded; do it inside GradMode.noGrad()"
@@ -594,9 +594,11 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
                         + " (several elements share one memory location); call contiguous() or copy() first");
             }
         }
-        // While recording, the op reads a copy of this tensor: the node may save it, and this storage is about
-        // to be overwritten (PyTorch likewise keeps the original self for mul_ and div_).
-        Tensor result = compute.apply(GradMode.isEnabled() ? copy() : this);
+        // When a graph will be recorded, the op reads a copy of this tensor: the node may save it, and this
+        // storage is about to be overwritten (PyTorch likewise keeps the original self for mul_ and div_).
+        boolean recorded = GradMode.isEnabled() && (requiresGrad
+                || java.util.Arrays.stream(operands).anyMatch(Tensor::requiresGrad));
+        Tensor result = compute.apply(recorded ? copy() : this);
         if (!result.shape().equals(shape())) {
             throw new IllegalArgumentException(op + ": the result has shape " + result.shape() + " but an in-place"
                     + " op must keep this tensor's shape " + shape());

@@ -106,7 +106,11 @@ public final class View {
 
     /** Swaps two dimensions. */
     public View transpose(int d0, int d1) {
-        int rank = rank();
+        return permute(transposeOrder(rank(), d0, d1));
+    }
+
+    /** The permutation that swaps dims {@code d0} and {@code d1} of a rank-{@code rank} tensor. */
+    public static int[] transposeOrder(int rank, int d0, int d1) {
         int a = Shape.normalizeAxis(d0, rank, "transpose");
         int b = Shape.normalizeAxis(d1, rank, "transpose");
         int[] order = new int[rank];
@@ -117,7 +121,7 @@ public final class View {
             order[a] = b;
             order[b] = a;
         }
-        return permute(order);
+        return order;
     }
 
     /**

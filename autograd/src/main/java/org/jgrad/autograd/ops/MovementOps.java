@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jgrad.autograd.Tensor;
 import org.jgrad.core.Shape;
+import org.jgrad.core.View;
 
 /**
  * Movement composites: all views or reshapes built on the primitives reshape, permute, expand and slice.
@@ -16,19 +17,7 @@ public interface MovementOps {
     Tensor self();
 
     default Tensor transpose(int d0, int d1) {
-        Tensor x = self();
-        int rank = x.rank();
-        int a = Shape.normalizeAxis(d0, rank, "transpose");
-        int b = Shape.normalizeAxis(d1, rank, "transpose");
-        int[] order = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            order[i] = i;
-        }
-        if (rank > 0) {
-            order[a] = b;
-            order[b] = a;
-        }
-        return x.permute(order);
+        return self().permute(View.transposeOrder(self().rank(), d0, d1));
     }
 
     /** {@code length} elements from {@code start} along {@code dim}. */

@@ -1,13 +1,13 @@
 package org.jgrad.core.ops;
 
 /**
- * The error function {@code erf(x) = 2/sqrt(pi) * integral_0^x exp(-t^2) dt}, to about 1e-15 relative
- * (Java's Math has none). Two classic expansions, each used where it converges fast and without
+ * The error function {@code erf(x) = 2/sqrt(pi) * integral_0^x exp(-t^2) dt} (Java's Math has none), within
+ * 3 ulps of Python's {@code math.erf} on a 1/256 grid over [0, 6). Two classic expansions, each used where it converges fast and without
  * cancellation:
  * <ul>
- *   <li>{@code |x| < 3}: the series {@code erf(x) = 2/sqrt(pi) exp(-x^2) sum_n 2^n x^(2n+1) / (1*3*...*(2n+1))},
+ *   <li>{@code |x| < 1}: the series {@code erf(x) = 2/sqrt(pi) exp(-x^2) sum_n 2^n x^(2n+1) / (1*3*...*(2n+1))},
  *       whose terms are all positive;</li>
- *   <li>{@code |x| >= 3}: {@code erfc(x) = exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...))))},
+ *   <li>{@code |x| >= 1}: {@code erfc(x) = exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...))))},
  *       the Laplace continued fraction, evaluated with the modified Lentz method.</li>
  * </ul>
  *
@@ -27,7 +27,7 @@ public final class ErrorFunction {
         }
         double a = Math.abs(x);
         double r;
-        if (a < 3) {
+        if (a < 1) {
             r = series(a);
         } else if (a < 27) {
             r = 1 - erfcContinuedFraction(a);
@@ -51,7 +51,7 @@ public final class ErrorFunction {
         return TWO_OVER_SQRT_PI * Math.exp(-x2) * sum;
     }
 
-    /** erfc(x) for x >= 3: the continued fraction x + K(k/2 / x), k = 1, 2, ... */
+    /** erfc(x) for x >= 1: the continued fraction x + K(k/2 / x), k = 1, 2, ... */
     private static double erfcContinuedFraction(double x) {
         double tiny = 1e-300;
         double f = x;
