@@ -32,9 +32,9 @@ public final class DigitsFiles {
         public Split read() throws IOException {
             NDArray x = IdxReader.readImages(images);
             NDArray y = IdxReader.readLabels(labels);
-            if (x.shape().size(0) != y.shape().size(0)) {
-                throw new IOException(images + " holds " + x.shape().size(0) + " images but " + labels + " holds "
-                        + y.shape().size(0) + " labels");
+            if (x.shape().dim(0) != y.shape().dim(0)) {
+                throw new IOException(images + " holds " + x.shape().dim(0) + " images but " + labels + " holds "
+                        + y.shape().dim(0) + " labels");
             }
             return new Split(x, y);
         }
