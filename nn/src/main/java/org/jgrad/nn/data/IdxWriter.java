@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
 import org.jgrad.core.DType;
 import org.jgrad.core.NDArray;
+import org.jgrad.nn.io.AtomicFiles;
 
 /**
  * Writes arrays as IDX files (the MNIST format read by {@link IdxReader}), raw or gzip-compressed. The file
