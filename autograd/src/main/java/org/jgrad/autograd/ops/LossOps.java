@@ -9,6 +9,7 @@ import org.jgrad.core.DType;
  * <pre>{@code
  * Tensor loss = logits.crossEntropy(labels, -100, 0.1);   // labels: I64 class indices
  * Tensor l2 = prediction.mseLoss(target);
+ * Tensor robust = prediction.huberLoss(target, 1.0, Reduction.SUM);
  * }</pre>
  */
 public interface LossOps {
@@ -30,6 +31,32 @@ public interface LossOps {
 
     default Tensor l1Loss(Tensor target, Reduction reduction) {
         return reduction.apply(difference("l1Loss", self(), target).abs());
+    }
+
+    /**
+     * Mean Huber loss (PyTorch's {@code huber_loss}): with {@code d = x - target}, {@code 0.5 d^2} where
+     * {@code |d| < delta}, else {@code delta (|d| - 0.5 delta)}: quadratic near 0, linear (slope delta) in the
+     * tails, so outliers pull with bounded force.
+     *
+     * <pre>{@code
+     * Tensor loss = prediction.huberLoss(target, 1.0);
+     * }</pre>
+     */
+    default Tensor huberLoss(Tensor target, double delta) {
+        return huberLoss(target, delta, Reduction.MEAN);
+    }
+
+    /** Huber loss with an explicit reduction; {@code delta} must be positive, as in PyTorch. */
+    default Tensor huberLoss(Tensor target, double delta, Reduction reduction) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("huberLoss: delta must be positive and finite, got " + delta);
+        }
+        Tensor d = difference("huberLoss", self(), target);
+        Tensor abs = d.abs();
+        // The linear branch only applies where |d| >= delta > 0, so abs's gradient choice at 0 never shows.
+        Tensor quadratic = d.square().mul(0.5);
+        Tensor linear = abs.sub(0.5 * delta).mul(delta);
+        return reduction.apply(Tensor.where(abs.lt(Scalars.like(abs, delta)), quadratic, linear));
     }
 
     /** {@code x - target}, with a shape mismatch reported under the loss's name. */
@@ -73,11 +100,16 @@ public interface LossOps {
 
     /** Negative log-likelihood of log-probabilities {@code [N, C]} at class indices {@code [N]}. */
     default Tensor nllLoss(Tensor target, int ignoreIndex) {
+        return nllLoss(target, ignoreIndex, Reduction.MEAN);
+    }
+
+    /** Negative log-likelihood with an explicit reduction; ignored targets contribute 0 under SUM and NONE. */
+    default Tensor nllLoss(Tensor target, int ignoreIndex, Reduction reduction) {
         Tensor logp = self();
         requireClasses("nllLoss", logp, target);
         Tensor weight = Classes.notIgnored(logp, target, ignoreIndex);
         return Classes.reduce(Classes.picked("nllLoss", logp, target, ignoreIndex).neg().mul(weight), weight,
-                Reduction.MEAN);
+                reduction);
     }
 
     /**

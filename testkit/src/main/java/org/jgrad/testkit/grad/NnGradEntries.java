@@ -113,6 +113,19 @@ final class NnGradEntries {
                                 : c.in(0).l1Loss(c.in(1), reduced(c))))
                         .reference(GradRefs.elementwiseLoss((x, y) -> Math.abs(x - y)))
                         .error("shapes do not broadcast", () -> f64(2, 3).l1Loss(f64(2))).build(),
+                // Both operands on the quarter grid, the target shifted by 1/8: |x - target| lies in {1/8, 3/8, ...},
+                // at least 1/8 from 0 and from every delta drawn here (multiples of 1/2), where the Huber loss switches
+                // branch (its second derivative jumps there).
+                GradOp.builder("huberLoss").covers("huberLoss(Tensor,double)", "huberLoss(Tensor,double,Reduction)")
+                        .domains(GradDomains.QUARTERS, GradDomains.QUARTERS)
+                        .samples(withDelta(withReduction(nonEmptyBroadcast(GradSamples.shifted(
+                                ElementwiseSamples.binary(), 1, 0.125)))))
+                        .call(GradCall.single(c -> reduced(c) == null ? c.in(0).huberLoss(c.in(1), c.number("delta"))
+                                : c.in(0).huberLoss(c.in(1), c.number("delta"), reduced(c))))
+                        .reference((s, t) -> GradRefs.elementwiseLoss((x, y) -> huber(x - y, s.number("delta")))
+                                .expected(s, t))
+                        .error("shapes do not broadcast", () -> f64(2, 3).huberLoss(f64(2), 1.0))
+                        .error("delta is not positive", () -> f64(2).huberLoss(f64(2), 0.0)).build(),
                 GradOp.builder("crossEntropy")
                         .covers("crossEntropy(Tensor,int,double)", "crossEntropy(Tensor,int,double,Reduction)")
                         .domains(GradDomains.LOGITS).samples(withReduction(GradSamples.classification()))
@@ -130,9 +143,11 @@ final class NnGradEntries {
                         .call(GradCall.single(c -> c.in(0).crossEntropy(c.in(1))))
                         .reference(GradRefs.classification(true))
                         .error("input of rank 1", () -> f64(3).crossEntropy(i64(0))).build(),
-                GradOp.builder("nllLoss").covers("nllLoss(Tensor,int)").domains(GradDomains.GENERAL)
-                        .samples(GradSamples.classification())
-                        .call(GradCall.single(c -> c.in(0).nllLoss(c.in(1), c.integer("ignoreIndex"))))
+                GradOp.builder("nllLoss").covers("nllLoss(Tensor,int)", "nllLoss(Tensor,int,Reduction)")
+                        .domains(GradDomains.GENERAL).samples(withReduction(GradSamples.classification()))
+                        .call(GradCall.single(c -> reduced(c) == null ? c.in(0).nllLoss(c.in(1),
+                                c.integer("ignoreIndex")) : c.in(0).nllLoss(c.in(1), c.integer("ignoreIndex"),
+                                reduced(c))))
                         .reference(GradRefs.classification(false))
                         .error("batch sizes differ", () -> f64(2, 3).nllLoss(i64(0), -100)).build(),
                 GradOp.builder("binaryCrossEntropy")
@@ -162,6 +177,18 @@ final class NnGradEntries {
     private static SampleSpace withReduction(SampleSpace base) {
         return (sizes, doms) -> Combinators.combine(base.samples(sizes, doms),
                 Arbitraries.of("plain", "MEAN", "SUM", "NONE")).as((s, r) -> s.with("reduction", r));
+    }
+
+    /** Adds a Huber "delta": multiples of 1/2, so never within 1/8 of an |x - target| on the shifted quarter grid. */
+    private static SampleSpace withDelta(SampleSpace base) {
+        return (sizes, doms) -> Combinators.combine(base.samples(sizes, doms), Arbitraries.of(0.5, 1.0, 2.0))
+                .as((s, delta) -> s.with("delta", delta));
+    }
+
+    /** PyTorch's Huber loss of one difference. */
+    private static double huber(double d, double delta) {
+        double z = Math.abs(d);
+        return z < delta ? 0.5 * z * z : delta * (z - 0.5 * delta);
     }
 
     /**
