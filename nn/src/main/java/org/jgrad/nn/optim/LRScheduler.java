@@ -26,26 +26,31 @@ import java.util.Objects;
  */
 public abstract class LRScheduler {
     private final Optimizer<?> optimizer;
-    private final double[] baseLrs;
+    private double[] baseLrs;
     private int lastEpoch = -1;
     private double[] lastLr;
 
-    /** Records each group's {@code initialLr} if unset; subclasses end their constructor with {@link #initialStep()}. */
+    /** Changes nothing yet: subclasses check their arguments, then end their constructor with {@link #initialStep()}. */
     protected LRScheduler(Optimizer<?> optimizer) {
         this.optimizer = Objects.requireNonNull(optimizer, getClass().getSimpleName() + ": optimizer is null");
-        List<? extends ParamGroup<?>> groups = optimizer.paramGroups();
-        baseLrs = new double[groups.size()];
-        for (int i = 0; i < baseLrs.length; i++) {
-            ParamGroup<?> g = groups.get(i);
-            if (g.initialLr().isEmpty()) {
-                g.setInitialLr(g.lr());
-            }
-            baseLrs[i] = g.initialLr().getAsDouble();
-        }
     }
 
-    /** PyTorch's initial step to epoch 0; called last by every subclass constructor, once its fields are set. */
+    /**
+     * PyTorch's initial step: records each group's {@code initialLr} if unset, takes it as the group's base,
+     * and steps to epoch 0. Called last by every subclass constructor, once its fields are set and checked.
+     */
     protected final void initialStep() {
+        if (baseLrs == null) {
+            List<? extends ParamGroup<?>> groups = optimizer.paramGroups();
+            baseLrs = new double[groups.size()];
+            for (int i = 0; i < baseLrs.length; i++) {
+                ParamGroup<?> g = groups.get(i);
+                if (g.initialLr().isEmpty()) {
+                    g.setInitialLr(g.lr());
+                }
+                baseLrs[i] = g.initialLr().getAsDouble();
+            }
+        }
         step();
     }
 
