@@ -16,19 +16,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.jgrad.autograd.Tensor;
+import org.jgrad.core.NDArray;
 
 /**
  * A saved optimizer, laid out as PyTorch's {@code optimizer.state_dict()}: the per-parameter state tensors,
  * keyed {@code state.<i>.<name>} where {@code i} is the parameter's position counted across all groups
  * (e.g. {@code state.0.exp_avg}, {@code state.0.step}), and one entry per param group with its
- * hyper-parameters and the positions of its parameters. The tensors and the small JSON ({@link #toJson()})
- * travel separately, e.g. as safetensors tensors plus metadata.
+ * hyper-parameters and the positions of its parameters. The tensors and the small JSON of the groups
+ * ({@link #toJson()}, PyTorch's {@code param_groups} list plus the optimizer's name in each group) travel
+ * separately: a {@link org.jgrad.nn.io.Checkpoint} stores the tensors under {@code optimizer.} and the JSON in
+ * its metadata ({@link #toCheckpoint()}, {@link #fromCheckpoint}).
  *
  * <pre>{@code
  * OptimizerState s = opt.stateDict();
- * String json = s.toJson();            // {"optimizer":"Adam","paramGroups":[{"lr":0.001,...,"params":[0,1]}]}
- * Map<String, Tensor> tensors = s.tensors();
- * opt2.loadStateDict(OptimizerState.fromJson(json, tensors));
+ * String json = s.toJson();   // [{"optimizer":"Adam","lr":0.001,"betas":[0.9,0.999],...,"params":[0,1]}]
+ * opt2.loadStateDict(OptimizerState.fromJson(json, s.tensors()));
+ *
+ * Checkpoint.save(path, Checkpoint.dataOf(model.stateDict()), opt.stateDict().toCheckpoint(), Map.of());
+ * opt2.loadStateDict(OptimizerState.fromCheckpoint(Checkpoint.load(path).optimizer().orElseThrow()));
  * }</pre>
  *
  * @param optimizer the optimizer's class name ({@code "SGD"}, {@code "Adam"}, ...), checked on loading
@@ -37,6 +42,8 @@ import org.jgrad.autograd.Tensor;
  */
 public record OptimizerState(String optimizer, Map<String, Tensor> tensors, List<Group> paramGroups) {
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    /** The key of the optimizer's name in each group of the JSON. */
+    private static final String OPTIMIZER_KEY = "optimizer";
 
     /**
      * One saved param group.
@@ -64,13 +71,16 @@ public record OptimizerState(String optimizer, Map<String, Tensor> tensors, List
         return "state." + index + "." + name;
     }
 
-    /** The optimizer name and param groups as JSON (the tensors are not included). */
+    /**
+     * The param groups as JSON, PyTorch's {@code param_groups} list: per group the optimizer's name, its
+     * options, {@code initialLr} when a schedule set it, and its parameter positions. The tensors are not
+     * included.
+     */
     public String toJson() {
-        JsonObject root = new JsonObject();
-        root.addProperty("optimizer", optimizer);
         JsonArray groups = new JsonArray();
         for (Group g : paramGroups) {
             JsonObject o = new JsonObject();
+            o.addProperty(OPTIMIZER_KEY, optimizer);
             g.options().forEach((k, v) -> o.add(k, toJson(v)));
             g.initialLr().ifPresent(lr -> o.addProperty("initialLr", lr));
             JsonArray ids = new JsonArray();
@@ -78,8 +88,7 @@ public record OptimizerState(String optimizer, Map<String, Tensor> tensors, List
             o.add("params", ids);
             groups.add(o);
         }
-        root.add("paramGroups", groups);
-        return GSON.toJson(root);
+        return GSON.toJson(groups);
     }
 
     private static JsonElement toJson(Object value) {
@@ -101,19 +110,27 @@ public record OptimizerState(String optimizer, Map<String, Tensor> tensors, List
     /**
      * The state from {@link #toJson()}'s output and the tensors saved beside it.
      *
-     * @throws IllegalArgumentException if the JSON is malformed or lacks the optimizer name or the groups
+     * @throws IllegalArgumentException if the JSON is malformed, has no group, or its groups disagree on the
+     *     optimizer's name
      */
     public static OptimizerState fromJson(String json, Map<String, Tensor> tensors) {
         try {
-            JsonObject root = JsonParser.parseString(json).getAsJsonObject();
-            String optimizer = root.get("optimizer").getAsString();
+            String optimizer = null;
             List<Group> groups = new ArrayList<>();
-            for (JsonElement e : root.getAsJsonArray("paramGroups")) {
+            for (JsonElement e : JsonParser.parseString(json).getAsJsonArray()) {
+                JsonObject group = e.getAsJsonObject();
+                String name = group.get(OPTIMIZER_KEY).getAsString();
+                if (optimizer != null && !optimizer.equals(name)) {
+                    throw new IllegalStateException("group " + groups.size() + " is for " + name + ", the first for "
+                            + optimizer);
+                }
+                optimizer = name;
                 Map<String, Object> options = new LinkedHashMap<>();
                 OptionalDouble initialLr = OptionalDouble.empty();
                 List<Integer> params = new ArrayList<>();
-                for (Map.Entry<String, JsonElement> field : e.getAsJsonObject().entrySet()) {
+                for (Map.Entry<String, JsonElement> field : group.entrySet()) {
                     switch (field.getKey()) {
+                        case OPTIMIZER_KEY -> { }
                         case "params" -> field.getValue().getAsJsonArray().forEach(i -> params.add(i.getAsInt()));
                         case "initialLr" -> initialLr = OptionalDouble.of(field.getValue().getAsDouble());
                         default -> options.put(field.getKey(), fromJson(field.getValue()));
@@ -121,12 +138,30 @@ public record OptimizerState(String optimizer, Map<String, Tensor> tensors, List
                 }
                 groups.add(new Group(options, initialLr, params));
             }
+            if (optimizer == null) {
+                throw new IllegalStateException("no param group");
+            }
             return new OptimizerState(optimizer, tensors, groups);
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
                 | NumberFormatException e) {
-            throw new IllegalArgumentException("OptimizerState.fromJson: expected {\"optimizer\": name, \"paramGroups\":"
-                    + " [{..., \"params\": [ints]}]}, got " + abbreviate(json) + " (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException("OptimizerState.fromJson: expected a list of param groups"
+                    + " [{\"optimizer\": name, ..., \"params\": [ints]}, ...], got " + abbreviate(json) + " ("
+                    + e.getMessage() + ")", e);
         }
+    }
+
+    /** This state as a checkpoint stores it: the tensors' arrays and {@link #toJson()}. */
+    public org.jgrad.nn.io.OptimizerState toCheckpoint() {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        tensors.forEach((k, t) -> arrays.put(k, t.data()));
+        return new org.jgrad.nn.io.OptimizerState(arrays, toJson());
+    }
+
+    /** The state a checkpoint held (the inverse of {@link #toCheckpoint()}). */
+    public static OptimizerState fromCheckpoint(org.jgrad.nn.io.OptimizerState saved) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        saved.state().forEach((k, a) -> tensors.put(k, Tensor.of(a)));
+        return fromJson(saved.paramGroups(), tensors);
     }
 
     private static Object fromJson(JsonElement e) {

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,9 @@ import java.util.stream.Stream;
 import org.jgrad.autograd.GradMode;
 import org.jgrad.autograd.Tensor;
 import org.jgrad.core.DType;
+import org.jgrad.nn.io.Checkpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,6 +85,39 @@ class OptimizerStateTest {
         assertNotEquals(new TinyMlp(2).values().get(0)[0], actual.get(0)[0], "the resumed model did train");
     }
 
+    /** The same continuation through a real checkpoint file (nn.io's Checkpoint: safetensors + JSON metadata). */
+    @Test
+    void restoredFromACheckpointFileContinuesBitForBit(@TempDir Path dir) throws IOException {
+        TinyMlp original = new TinyMlp(1);
+        Adam opt = new Adam(original.parameters(), new Adam.Options().lr(0.01).amsgrad(true));
+        new ExponentialLR(opt, 0.9).step();
+        for (int i = 0; i < 3; i++) {
+            original.trainStep(opt);
+        }
+        Path file = dir.resolve("ckpt.safetensors");
+        Checkpoint.save(file, Checkpoint.dataOf(original.stateDict()), opt.stateDict().toCheckpoint(),
+                Map.of("epoch", "3"));
+        original.trainStep(opt);
+        original.trainStep(opt);
+
+        Checkpoint c = Checkpoint.load(file);
+        TinyMlp resumed = new TinyMlp(2);
+        Adam resumedOpt = new Adam(resumed.parameters(), new Adam.Options());
+        Map<String, Tensor> model = new LinkedHashMap<>();
+        c.model().forEach((k, a) -> model.put(k, Tensor.of(a)));
+        resumed.loadStateDict(model, true);
+        resumedOpt.loadStateDict(OptimizerState.fromCheckpoint(c.optimizer().orElseThrow()));
+        assertEquals(0.01 * 0.9, resumedOpt.paramGroups().get(0).lr());
+        assertEquals(0.01, resumedOpt.paramGroups().get(0).initialLr().getAsDouble());
+        resumed.trainStep(resumedOpt);
+        resumed.trainStep(resumedOpt);
+        List<float[]> expected = original.values();
+        List<float[]> actual = resumed.values();
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), 0f, "parameter " + i);
+        }
+    }
+
     @Test
     void stateDictLayoutFollowsPyTorch() {
         TinyMlp m = new TinyMlp(1);
@@ -101,10 +139,12 @@ class OptimizerStateTest {
         assertEquals(2.0, step.item());
         assertEquals(m.w2.shape(), s.tensors().get("state.2.exp_avg").shape());
 
-        JsonObject json = JsonParser.parseString(s.toJson()).getAsJsonObject();
-        assertEquals("Adam", json.get("optimizer").getAsString());
-        JsonObject group = json.getAsJsonArray("paramGroups").get(0).getAsJsonObject();
-        assertEquals(List.of("lr", "betas", "eps", "weightDecay", "amsgrad", "params"), List.copyOf(group.keySet()));
+        JsonArray json = JsonParser.parseString(s.toJson()).getAsJsonArray();
+        assertEquals(1, json.size());
+        JsonObject group = json.get(0).getAsJsonObject();
+        assertEquals(List.of("optimizer", "lr", "betas", "eps", "weightDecay", "amsgrad", "params"),
+                List.copyOf(group.keySet()));
+        assertEquals("Adam", group.get("optimizer").getAsString());
         assertEquals(0.01, group.get("lr").getAsDouble());
         assertEquals(0.999, group.getAsJsonArray("betas").get(1).getAsDouble());
         assertEquals("[0,1,2,3]", group.get("params").toString());
@@ -222,7 +262,12 @@ class OptimizerStateTest {
     void malformedJsonIsReported() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> OptimizerState.fromJson("{\"paramGroups\": []}", Map.of()));
-        assertTrue(e.getMessage().startsWith("OptimizerState.fromJson: expected"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("OptimizerState.fromJson: expected a list of param groups"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> OptimizerState.fromJson("[]", Map.of()));
+        assertTrue(e.getMessage().contains("(no param group)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> OptimizerState.fromJson(
+                "[{\"optimizer\": \"SGD\", \"params\": [0]}, {\"optimizer\": \"Adam\", \"params\": [1]}]", Map.of()));
+        assertTrue(e.getMessage().contains("group 1 is for Adam, the first for SGD"), e.getMessage());
     }
 
     private static OptimizerState withTensor(OptimizerState s, String key, Tensor t) {
