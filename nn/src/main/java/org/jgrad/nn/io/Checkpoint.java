@@ -19,7 +19,7 @@ import org.jgrad.core.NDArray;
  *   <li>model tensors keep their state-dict names ({@code layers.0.weight}), so a model-only checkpoint is
  *       exactly a PyTorch {@code state_dict} saved with {@code safetensors.torch.save_file}, and
  *       {@code model.load_state_dict(load_file(path))} works;</li>
- *   <li>optimizer tensors are stored as {@code optimizer.} + their {@link OptimizerState} key, e.g.
+ *   <li>optimizer tensors are stored as {@code optimizer.} + their {@link SavedOptimizer} key, e.g.
  *       {@code optimizer.state.0.exp_avg}, and the param groups as JSON text in the metadata key
  *       {@value #PARAM_GROUPS_KEY}. That key marks a file as holding an optimizer: only then are
  *       {@code optimizer.}-prefixed tensors read back as optimizer state, so a model whose own submodule is
@@ -32,7 +32,7 @@ import org.jgrad.core.NDArray;
  *
  * <pre>{@code
  * Checkpoint.save(Path.of("ckpt.safetensors"), Checkpoint.dataOf(module.stateDict()),
- *         new OptimizerState(adamTensors, adamParamGroupsJson), Map.of("epoch", "3"));
+ *         new SavedOptimizer(adamTensors, adamParamGroupsJson), Map.of("epoch", "3"));
  * Checkpoint c = Checkpoint.load(Path.of("ckpt.safetensors"));
  * c.model();                               // "layers.0.weight" -> NDArray, ...
  * c.optimizer().orElseThrow().state();    // "state.0.exp_avg" -> NDArray, ...
@@ -43,7 +43,7 @@ import org.jgrad.core.NDArray;
  * @param optimizer the optimizer's state, if saved
  * @param metadata free-form string metadata
  */
-public record Checkpoint(Map<String, NDArray> model, Optional<OptimizerState> optimizer, Map<String, String> metadata) {
+public record Checkpoint(Map<String, NDArray> model, Optional<SavedOptimizer> optimizer, Map<String, String> metadata) {
     /** Prefix of optimizer tensors in the file. */
     public static final String OPTIMIZER_PREFIX = "optimizer.";
     /** Metadata key holding the optimizer's param groups as JSON; its presence marks an optimizer. */
@@ -58,7 +58,7 @@ public record Checkpoint(Map<String, NDArray> model, Optional<OptimizerState> op
         metadata = copy(metadata, "metadata");
         if (metadata.containsKey(PARAM_GROUPS_KEY)) {
             throw new IllegalArgumentException("Checkpoint: metadata key '" + PARAM_GROUPS_KEY
-                    + "' is reserved for the optimizer's param groups; pass them in an OptimizerState");
+                    + "' is reserved for the optimizer's param groups; pass them in an SavedOptimizer");
         }
         if (optimizer.isPresent()) {
             for (String key : model.keySet()) {
@@ -77,7 +77,7 @@ public record Checkpoint(Map<String, NDArray> model, Optional<OptimizerState> op
     }
 
     /** Saves model, optimizer state and metadata to {@code path} atomically. */
-    public static void save(Path path, Map<String, NDArray> model, OptimizerState optimizer,
+    public static void save(Path path, Map<String, NDArray> model, SavedOptimizer optimizer,
             Map<String, String> metadata) throws IOException {
         Objects.requireNonNull(optimizer, "Checkpoint.save: optimizer must not be null (save a model-only "
                 + "checkpoint with new Checkpoint(model, Optional.empty(), metadata).save(path))");
@@ -120,7 +120,7 @@ public record Checkpoint(Map<String, NDArray> model, Optional<OptimizerState> op
         if (groups == null) {
             return new Checkpoint(file.tensors(), Optional.empty(), metadata);
         }
-        String problem = OptimizerState.paramGroupsProblem(groups);
+        String problem = SavedOptimizer.paramGroupsProblem(groups);
         if (problem != null) {
             throw new CheckpointFormatException(source, "metadata '" + PARAM_GROUPS_KEY + "' " + problem);
         }
@@ -133,7 +133,7 @@ public record Checkpoint(Map<String, NDArray> model, Optional<OptimizerState> op
                 model.put(name, t);
             }
         });
-        return new Checkpoint(model, Optional.of(new OptimizerState(state, groups)), metadata);
+        return new Checkpoint(model, Optional.of(new SavedOptimizer(state, groups)), metadata);
     }
 
     /** The arrays of a state dict of tensors ({@code Module.stateDict()}), in the same order. */

@@ -151,14 +151,14 @@ public record OptimizerState(String optimizer, Map<String, Tensor> tensors, List
     }
 
     /** This state as a checkpoint stores it: the tensors' arrays and {@link #toJson()}. */
-    public org.jgrad.nn.io.OptimizerState toCheckpoint() {
+    public org.jgrad.nn.io.SavedOptimizer toCheckpoint() {
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         tensors.forEach((k, t) -> arrays.put(k, t.data()));
-        return new org.jgrad.nn.io.OptimizerState(arrays, toJson());
+        return new org.jgrad.nn.io.SavedOptimizer(arrays, toJson());
     }
 
     /** The state a checkpoint held (the inverse of {@link #toCheckpoint()}). */
-    public static OptimizerState fromCheckpoint(org.jgrad.nn.io.OptimizerState saved) {
+    public static OptimizerState fromCheckpoint(org.jgrad.nn.io.SavedOptimizer saved) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         saved.state().forEach((k, a) -> tensors.put(k, Tensor.of(a)));
         return fromJson(saved.paramGroups(), tensors);

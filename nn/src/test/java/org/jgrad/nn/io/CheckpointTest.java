@@ -36,7 +36,7 @@ class CheckpointTest {
         return m;
     }
 
-    private static OptimizerState adam() {
+    private static SavedOptimizer adam() {
         Generator g = new Generator(7);
         Map<String, NDArray> s = new LinkedHashMap<>();
         s.put("state.0.step", NDArray.scalar(3, DType.F32));
@@ -45,7 +45,7 @@ class CheckpointTest {
         s.put("state.1.step", NDArray.scalar(3, DType.F32));
         s.put("state.1.exp_avg", NDArray.randn(g, DType.F32, 4));
         s.put("state.1.exp_avg_sq", NDArray.rand(g, DType.F32, 4));
-        return new OptimizerState(s, ADAM_GROUPS);
+        return new SavedOptimizer(s, ADAM_GROUPS);
     }
 
     private static void assertSameArrays(Map<String, NDArray> expected, Map<String, NDArray> actual) {
@@ -87,7 +87,7 @@ class CheckpointTest {
 
         Checkpoint back = Checkpoint.load(path);
         assertSameArrays(model(), back.model());
-        OptimizerState opt = back.optimizer().orElseThrow();
+        SavedOptimizer opt = back.optimizer().orElseThrow();
         assertSameArrays(adam().state(), opt.state());
         assertEquals(ADAM_GROUPS, opt.paramGroups());
         Map<String, String> expectedMeta = new LinkedHashMap<>();
@@ -99,8 +99,8 @@ class CheckpointTest {
     @Test
     void anOptimizerWithoutStateYetStillRoundTrips() throws Exception {
         Path path = dir.resolve("fresh.safetensors");
-        Checkpoint.save(path, model(), new OptimizerState(Map.of(), ADAM_GROUPS), Map.of());
-        OptimizerState opt = Checkpoint.load(path).optimizer().orElseThrow();
+        Checkpoint.save(path, model(), new SavedOptimizer(Map.of(), ADAM_GROUPS), Map.of());
+        SavedOptimizer opt = Checkpoint.load(path).optimizer().orElseThrow();
         assertEquals(Map.of(), opt.state());
         assertEquals(ADAM_GROUPS, opt.paramGroups());
     }
@@ -139,11 +139,11 @@ class CheckpointTest {
     void paramGroupsMustBeAJsonListOfObjects() {
         for (String bad : List.of("{}", "[1]", "[{}] x", "[{\"lr\":}]", "", "[{'lr': 1}]")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new OptimizerState(Map.of(), bad), bad);
-            assertTrue(e.getMessage().startsWith("OptimizerState: paramGroups "), e.getMessage());
+                    () -> new SavedOptimizer(Map.of(), bad), bad);
+            assertTrue(e.getMessage().startsWith("SavedOptimizer: paramGroups "), e.getMessage());
         }
-        new OptimizerState(Map.of(), "[]");
-        new OptimizerState(Map.of(), " [ {\"params\": [0], \"nested\": {\"a\": [[1]]}} ] ");
+        new SavedOptimizer(Map.of(), "[]");
+        new SavedOptimizer(Map.of(), " [ {\"params\": [0], \"nested\": {\"a\": [[1]]}} ] ");
     }
 
     @Test

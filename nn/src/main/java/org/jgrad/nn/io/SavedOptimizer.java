@@ -20,25 +20,25 @@ import org.jgrad.core.NDArray;
  * <pre>{@code
  * Map<String, NDArray> state = new LinkedHashMap<>();
  * state.put("state.0.momentum_buffer", NDArray.zeros(DType.F32, 4, 3));
- * OptimizerState sgd = new OptimizerState(state,
+ * SavedOptimizer sgd = new SavedOptimizer(state,
  *         "[{\"lr\": 0.1, \"momentum\": 0.9, \"params\": [0, 1]}]");
  * }</pre>
  *
  * @param state tensor name (without the checkpoint's {@code optimizer.} prefix) to array, in order
  * @param paramGroups JSON text of a list of objects, PyTorch's {@code param_groups}
  */
-public record OptimizerState(Map<String, NDArray> state, String paramGroups) {
+public record SavedOptimizer(Map<String, NDArray> state, String paramGroups) {
 
-    public OptimizerState {
-        Objects.requireNonNull(state, "OptimizerState: state must not be null");
-        Objects.requireNonNull(paramGroups, "OptimizerState: paramGroups must not be null");
+    public SavedOptimizer {
+        Objects.requireNonNull(state, "SavedOptimizer: state must not be null");
+        Objects.requireNonNull(paramGroups, "SavedOptimizer: paramGroups must not be null");
         Map<String, NDArray> copy = new LinkedHashMap<>();
-        state.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "OptimizerState: null state key"),
-                Objects.requireNonNull(v, () -> "OptimizerState: state '" + k + "' is null")));
+        state.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "SavedOptimizer: null state key"),
+                Objects.requireNonNull(v, () -> "SavedOptimizer: state '" + k + "' is null")));
         state = Collections.unmodifiableMap(copy);
         String problem = paramGroupsProblem(paramGroups);
         if (problem != null) {
-            throw new IllegalArgumentException("OptimizerState: paramGroups " + problem);
+            throw new IllegalArgumentException("SavedOptimizer: paramGroups " + problem);
         }
     }
 
