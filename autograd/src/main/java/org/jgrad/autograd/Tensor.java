@@ -246,7 +246,16 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         Tensor target = origin != null ? origin : this;
         // The first gradient is stored as a dense copy: the incoming one may be an expanded view or the very
         // object another input (or the caller) also holds, and in-place updates of grad must not leak there.
-        target.grad = target.grad == null ? g.copy() : target.grad.add(g);
+        if (target.grad == null) {
+            target.grad = g.copy();
+        } else if (GradMode.isEnabled()) {
+            // createGraph: the sum must itself be differentiable, so it is a new recorded tensor.
+            target.grad = target.grad.add(g);
+        } else {
+            // The stored grad is our own dense copy: add in place, as PyTorch's AccumulateGrad does.
+            target.grad.data.add_(g.data);
+            target.grad.version.bump();
+        }
     }
 
     /** Backward from a scalar: fills {@code grad} of every leaf that requires it; frees the graph. */
@@ -526,55 +535,61 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
 
     /** {@code this += o} in place. */
     public Tensor add_(Tensor o) {
-        return inPlace("add_", self -> self.add(o), o);
+        return inPlace("add_", self -> self.add(o), d -> d.add_(o.data), o);
     }
 
     /** {@code this -= o} in place. */
     public Tensor sub_(Tensor o) {
-        return inPlace("sub_", self -> self.sub(o), o);
+        return inPlace("sub_", self -> self.sub(o), d -> d.sub_(o.data), o);
     }
 
     /** {@code this *= o} in place. */
     public Tensor mul_(Tensor o) {
-        return inPlace("mul_", self -> self.mul(o), o);
+        return inPlace("mul_", self -> self.mul(o), d -> d.mul_(o.data), o);
     }
 
     /** {@code this += s} in place. */
     public Tensor add_(double s) {
-        return add_(scalarLike(s));
+        return inPlace("add_", self -> self.add(scalarLike(s)), d -> d.add_(s));
     }
 
     /** {@code this *= s} in place. */
     public Tensor mul_(double s) {
-        return mul_(scalarLike(s));
+        return inPlace("mul_", self -> self.mul(scalarLike(s)), d -> d.mul_(s));
     }
 
     /** {@code this /= o} in place. */
     public Tensor div_(Tensor o) {
-        return inPlace("div_", self -> self.div(o), o);
+        return inPlace("div_", self -> self.div(o), d -> d.div_(o.data), o);
     }
 
     /** Sets every element to {@code value} in place. */
     public Tensor fill_(double value) {
         // where(true, value, this): the old values get a zero gradient, and NaN in them cannot leak through.
-        return inPlace("fill_", self -> where(allTrue(), scalarLike(value), self));
+        return inPlace("fill_", self -> where(allTrue(), scalarLike(value), self), d -> d.fill_(value));
     }
 
     /** Sets every element to 0 in place. */
     public Tensor zero_() {
-        return inPlace("zero_", self -> where(allTrue(), scalarLike(0), self));
+        return inPlace("zero_", self -> where(allTrue(), scalarLike(0), self), NDArray::zero_);
     }
 
     /** Copies {@code src} (broadcast to this shape) into this tensor in place. */
     public Tensor copy_(Tensor src) {
-        return inPlace("copy_", self -> where(allTrue(), src.to(dtype()), self), src);
+        return inPlace("copy_", self -> where(allTrue(), src.to(dtype()), self), d -> d.copy_(src.data), src);
     }
 
     private Tensor allTrue() {
         return of(creation().full(1, DType.BOOL, shape().toArray()));
     }
 
-    private Tensor inPlace(String op, UnaryOperator<Tensor> compute, Tensor... operands) {
+    /**
+     * The in-place protocol. {@code compute} is the op as a recorded out-of-place computation, used when a graph
+     * must be recorded; {@code direct} writes into this tensor's memory (SPI v2 destinations), used otherwise,
+     * for example by optimizer updates under {@link GradMode#noGrad()}.
+     */
+    private Tensor inPlace(String op, UnaryOperator<Tensor> compute, UnaryOperator<NDArray> direct,
+                           Tensor... operands) {
         if (requiresGrad && gradFn == null && GradMode.isEnabled()) {
             throw new IllegalStateException(op + ": a leaf tensor that requires grad (shape " + shape()
                     + ") cannot be modified in place while gradients are recorded; do it inside GradMode.noGrad()"
@@ -598,6 +613,11 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         // storage is about to be overwritten (PyTorch likewise keeps the original self for mul_ and div_).
         boolean recorded = GradMode.isEnabled() && (requiresGrad
                 || java.util.Arrays.stream(operands).anyMatch(Tensor::requiresGrad));
+        if (!recorded) {
+            direct.apply(data);
+            version.bump();
+            return this;
+        }
         Tensor result = compute.apply(recorded ? copy() : this);
         if (!result.shape().equals(shape())) {
             throw new IllegalArgumentException(op + ": the result has shape " + result.shape() + " but an in-place"

@@ -11,7 +11,9 @@ import org.jgrad.core.ops.UnaryOp;
  * An n-dimensional array: a {@link Storage} on some {@link Backend}, seen through a {@link View}. This is
  * core's tensor, without gradients; the autograd module's {@code Tensor} is built on it.
  *
- * <p>NDArrays are immutable values: every op returns a new array. Movement ops (reshape where possible,
+ * <p>NDArrays are values: every op returns a new array, except the in-place ops (names ending in {@code _},
+ * such as {@link #add_(NDArray)}) and the forms with an {@code out} argument, which write into an existing
+ * array as PyTorch's do. Movement ops (reshape where possible,
  * permute, expand, slice, flip, squeeze, ...) share storage and only change the view. Elementwise ops
  * broadcast like NumPy and promote dtypes like PyTorch.
  *
@@ -346,6 +348,27 @@ public final class NDArray {
         return dense(backend().unary(op, x.storage, x.view), shape());
     }
 
+    /**
+     * {@code op(this)} written into {@code out} (PyTorch's {@code out=}), which must have this shape; it may be
+     * this very array (an in-place op). Returns {@code out}.
+     *
+     * <pre>{@code
+     * NDArray y = NDArray.zeros(DType.F32, 3);
+     * x.unary(UnaryOp.EXP, y);     // y = exp(x), no new array
+     * }</pre>
+     */
+    public NDArray unary(UnaryOp op, NDArray out) {
+        String name = op.name().toLowerCase();
+        NDArray x = op.needsFloat() ? to(dtype().toFloating()) : this;
+        Elementwise.sameBackend(name, x, out);
+        Destinations.check(name, out, shape(), x.dtype());
+        if (out.dtype() != x.dtype() || Destinations.clashes(out, x)) {
+            return Destinations.writeBack(x.unary(op), out);
+        }
+        backend().unary(op, x.storage, x.view, out.storage, out.view);
+        return out;
+    }
+
     public NDArray neg() {
         return unary(UnaryOp.NEG);
     }
@@ -395,6 +418,95 @@ public final class NDArray {
         return Elementwise.binary(op.name().toLowerCase(), op, this, other);
     }
 
+    /** {@code op(this, other)} written into {@code out}, which must have the broadcast shape. Returns {@code out}. */
+    public NDArray binary(BinaryOp op, NDArray other, NDArray out) {
+        return Elementwise.binary(op.name().toLowerCase(), op, this, other, out);
+    }
+
+    /** {@code op(this, s)} for a number {@code s}, written into {@code out} of this shape. Returns {@code out}. */
+    public NDArray binary(BinaryOp op, double s, NDArray out) {
+        return Elementwise.binaryScalar(op.name().toLowerCase(), op, this, s, true, out);
+    }
+
+    // ---------------------------------------------------------------- in place (the exceptions to immutability)
+
+    /** {@code this += o} in place ({@code o} broadcasts to this shape); returns this. */
+    public NDArray add_(NDArray o) {
+        return Elementwise.binary("add_", BinaryOp.ADD, this, o, this);
+    }
+
+    /** {@code this -= o} in place; returns this. */
+    public NDArray sub_(NDArray o) {
+        return Elementwise.binary("sub_", BinaryOp.SUB, this, o, this);
+    }
+
+    /** {@code this *= o} in place; returns this. */
+    public NDArray mul_(NDArray o) {
+        return Elementwise.binary("mul_", BinaryOp.MUL, this, o, this);
+    }
+
+    /** {@code this /= o} in place (true division: this must be floating); returns this. */
+    public NDArray div_(NDArray o) {
+        return Elementwise.binary("div_", BinaryOp.DIV, this, o, this);
+    }
+
+    /** {@code this += s} in place; returns this. */
+    public NDArray add_(double s) {
+        return Elementwise.binaryScalar("add_", BinaryOp.ADD, this, s, true, this);
+    }
+
+    /** {@code this -= s} in place; returns this. */
+    public NDArray sub_(double s) {
+        return Elementwise.binaryScalar("sub_", BinaryOp.SUB, this, s, true, this);
+    }
+
+    /** {@code this *= s} in place; returns this. */
+    public NDArray mul_(double s) {
+        return Elementwise.binaryScalar("mul_", BinaryOp.MUL, this, s, true, this);
+    }
+
+    /** {@code this /= s} in place; returns this. */
+    public NDArray div_(double s) {
+        return Elementwise.binaryScalar("div_", BinaryOp.DIV, this, s, true, this);
+    }
+
+    /** Copies {@code src} (broadcast to this shape, converted to this dtype) into this array; returns this. */
+    public NDArray copy_(NDArray src) {
+        Elementwise.sameBackend("copy_", this, src);
+        // Any dtype converts (floats truncate toward zero into integers), as in torch.Tensor.copy_.
+        Destinations.check("copy_", this, Broadcasting.broadcastShapes("copy_", shape(), src.shape()), dtype());
+        NDArray s = src.expand(shape().toArray());
+        if (s.storage == storage && s.view.equals(view)) {
+            return this;
+        }
+        if (s.storage == storage) {
+            s = s.copy();
+        }
+        backend().copyInto(storage, view, s.storage, s.view);
+        return this;
+    }
+
+    /** Sets every element to {@code value} in place; returns this. */
+    public NDArray fill_(double value) {
+        Destinations.check("fill_", this, shape(), dtype());
+        backend().fill(storage, view, value);
+        return this;
+    }
+
+    /** Sets every element to 0 in place; returns this. */
+    public NDArray zero_() {
+        return fill_(0);
+    }
+
+    /**
+     * Gives this array's storage back to its backend for reuse (see {@link Backend#release}). Only for arrays
+     * that own their storage: afterwards neither this array nor any view of the same storage may be used, and
+     * a use fails with a clear error.
+     */
+    public void release() {
+        backend().release(storage);
+    }
+
     public NDArray add(NDArray o) {
         return Elementwise.binary("add", BinaryOp.ADD, this, o);
     }
@@ -427,31 +539,31 @@ public final class NDArray {
     }
 
     public NDArray add(double s) {
-        return add(Elementwise.scalarLike(this, s, true));
+        return Elementwise.binaryScalar("add", BinaryOp.ADD, this, s, true, null);
     }
 
     public NDArray add(long s) {
-        return add(Elementwise.scalarLike(this, s, false));
+        return Elementwise.binaryScalar("add", BinaryOp.ADD, this, s, false, null);
     }
 
     public NDArray sub(double s) {
-        return sub(Elementwise.scalarLike(this, s, true));
+        return Elementwise.binaryScalar("sub", BinaryOp.SUB, this, s, true, null);
     }
 
     public NDArray mul(double s) {
-        return mul(Elementwise.scalarLike(this, s, true));
+        return Elementwise.binaryScalar("mul", BinaryOp.MUL, this, s, true, null);
     }
 
     public NDArray mul(long s) {
-        return mul(Elementwise.scalarLike(this, s, false));
+        return Elementwise.binaryScalar("mul", BinaryOp.MUL, this, s, false, null);
     }
 
     public NDArray div(double s) {
-        return div(Elementwise.scalarLike(this, s, true));
+        return Elementwise.binaryScalar("div", BinaryOp.DIV, this, s, true, null);
     }
 
     public NDArray pow(double s) {
-        return pow(Elementwise.scalarLike(this, s, true));
+        return Elementwise.binaryScalar("pow", BinaryOp.POW, this, s, true, null);
     }
 
     public NDArray lt(NDArray o) {
@@ -480,7 +592,7 @@ public final class NDArray {
     }
 
     public NDArray lt(double s) {
-        return lt(Elementwise.scalarLike(this, s, true));
+        return Elementwise.binaryScalar("lt", BinaryOp.CMPLT, this, s, true, null);
     }
 
     public NDArray gt(double s) {
@@ -488,7 +600,7 @@ public final class NDArray {
     }
 
     public NDArray eq(double s) {
-        return eq(Elementwise.scalarLike(this, s, true));
+        return Elementwise.binaryScalar("eq", BinaryOp.CMPEQ, this, s, true, null);
     }
 
     /** Logical and of two bool arrays (broadcasting). */

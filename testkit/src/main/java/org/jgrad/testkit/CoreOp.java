@@ -79,6 +79,15 @@ public record CoreOp(String name, OpKind kind, List<String> covers, Set<DType> d
         return new CoreOp(name, kind, covers, dtypes, other, space, call, tolerance, reference, skips);
     }
 
+    /**
+     * A twin of this entry: same samples, dtypes, tolerance and host reference, with another name, coverage
+     * and call (an {@code out=} or in-place form that must compute the same thing).
+     */
+    public CoreOp twin(String otherName, List<String> otherCovers, Set<DType> otherDtypes, OpCall otherCall) {
+        return new CoreOp(otherName, kind, otherCovers, otherDtypes, domains, space, otherCall, tolerance, reference,
+                skips);
+    }
+
     /** A copy with another name. */
     public CoreOp named(String other) {
         return new CoreOp(other, kind, covers, dtypes, domains, space, call, tolerance, reference, skips);

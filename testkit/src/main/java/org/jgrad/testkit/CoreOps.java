@@ -49,6 +49,7 @@ public final class CoreOps {
         all.addAll(ComputeEntries.all());
         all.addAll(StructureEntries.all());
         all.addAll(CreationEntries.all());
+        all.addAll(DestinationEntries.all(all));
         checkUnique(all);
         return List.copyOf(all);
     }

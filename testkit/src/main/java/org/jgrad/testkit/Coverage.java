@@ -42,6 +42,10 @@ public final class Coverage {
             "minimum(NDArray)", "add(double)", "add(long)", "sub(double)", "mul(double)", "mul(long)", "div(double)",
             "pow(double)", "lt(NDArray)", "gt(NDArray)", "le(NDArray)", "ge(NDArray)", "eq(NDArray)", "ne(NDArray)",
             "lt(double)", "gt(double)", "eq(double)", "and(NDArray)", "or(NDArray)", "where(NDArray,NDArray,NDArray)",
+            // writing into an existing array (in place, out=)
+            "add_(NDArray)", "sub_(NDArray)", "mul_(NDArray)", "div_(NDArray)", "add_(double)", "sub_(double)",
+            "mul_(double)", "div_(double)", "copy_(NDArray)", "unary(UnaryOp,NDArray)",
+            "binary(BinaryOp,NDArray,NDArray)", "binary(BinaryOp,double,NDArray)",
             // conversion and copies
             "to(DType)", "copy()", "contiguous()",
             // movement
@@ -91,6 +95,9 @@ public final class Coverage {
                 "randn(Generator,DType,int[])")) {
             m.put(s, shortcut);
         }
+        m.put("fill_(double)", "writes a constant: the same kernel as Creation.full, which has an entry");
+        m.put("zero_()", "fill_(0)");
+        m.put("release()", "lifecycle, not an op: gives the storage back to the backend's pool (StoragePoolTest)");
         m.put("unary(UnaryOp)", "generic dispatch; each UnaryOp is reached by its named method (see PRIMITIVES)");
         m.put("binary(BinaryOp,NDArray)",
                 "generic dispatch; each BinaryOp is reached by its named method (see PRIMITIVES)");

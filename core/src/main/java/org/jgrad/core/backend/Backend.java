@@ -1,23 +1,34 @@
 package org.jgrad.core.backend;
 
 import org.jgrad.core.DType;
+import org.jgrad.core.Shape;
 import org.jgrad.core.View;
 import org.jgrad.core.ops.BinaryOp;
 import org.jgrad.core.ops.ReduceOp;
 import org.jgrad.core.ops.UnaryOp;
 
 /**
- * The device SPI: the few primitive kernels every backend provides. Everything above it (views,
+ * The device SPI (version 2): the few primitive kernels every backend provides. Everything above it (views,
  * broadcasting, dtype promotion, composite ops, autograd) is written once, in terms of these methods.
  *
  * <p>Contract shared by all methods:
  * <ul>
  *   <li>Inputs come as a {@link Storage} plus the {@link View} that says which elements to read; views may
  *       be non-contiguous, expanded (stride 0) or flipped (negative stride). Kernels must not write inputs.</li>
- *   <li>Outputs are new storages holding the result densely in row-major order of the output shape, unless
- *       the method says it writes into a destination.</li>
- *   <li>The front end ({@link org.jgrad.core.NDArray}) has already checked shapes, broadcast views to a
- *       common shape and cast operands to one dtype; backends do not re-validate.</li>
+ *   <li><b>Destinations.</b> The kernels write into a destination {@code out} seen through {@code vout}, which
+ *       has the result's shape and dtype and is never expanded (no stride 0 on a dimension longer than 1).
+ *       An elementwise kernel's destination may be exactly one of its inputs (same storage, same view): that
+ *       is an in-place op, and each element is read before it is written. Otherwise a destination does not
+ *       overlap the inputs; the front end ({@link org.jgrad.core.NDArray}) makes sure of both.</li>
+ *   <li>The allocating forms (no {@code out}) are defaults that take a fresh dense storage from
+ *       {@link #empty} and call the destination form; a backend implements only the destination forms.</li>
+ *   <li>The front end has already checked shapes, broadcast views to a common shape and cast operands to
+ *       one dtype; backends do not re-validate.</li>
+ *   <li><b>Lifecycle.</b> {@link #empty} may hand out memory that an earlier {@link #release} gave back (a
+ *       per-backend cache), so a training loop that releases its temporaries stops allocating after its first
+ *       step. A released storage must not be used again; backends fail clearly if it is.</li>
+ *   <li>No method here reads a value back to the host except {@link #toArray}: a GPU backend runs the others
+ *       asynchronously.</li>
  * </ul>
  *
  * <p>Backends are found with {@link java.util.ServiceLoader} through {@link BackendProvider}; see
@@ -25,8 +36,10 @@ import org.jgrad.core.ops.UnaryOp;
  *
  * <pre>{@code
  * Backend cpu = Backends.get("reference");
+ * View v = View.contiguous(Shape.of(3));
  * Storage s = cpu.fromArray(new float[] {1, 2, 3}, DType.F32);
- * Storage e = cpu.unary(UnaryOp.EXP, s, View.contiguous(Shape.of(3)));
+ * Storage e = cpu.unary(UnaryOp.EXP, s, v);                  // a new storage
+ * cpu.binaryScalar(BinaryOp.MUL, s, v, 2.0, s, v);           // s *= 2, in place
  * }</pre>
  */
 public interface Backend {
@@ -34,8 +47,26 @@ public interface Backend {
     /** Short stable name used to select the backend, e.g. {@code "reference"} or {@code "simd"}. */
     String name();
 
+    // ---------------------------------------------------------------- memory
+
     /** A zero-filled storage of {@code size} elements. */
     Storage allocate(DType dtype, int size);
+
+    /**
+     * A storage of {@code size} elements whose contents are unspecified: for results of which every element
+     * is about to be written. May reuse memory given back by {@link #release}. Defaults to {@link #allocate}.
+     */
+    default Storage empty(DType dtype, int size) {
+        return allocate(dtype, size);
+    }
+
+    /**
+     * Gives {@code storage}'s memory back to this backend's cache. The caller promises that nothing reads or
+     * writes the storage afterwards (every view of it is dead); a backend may detect a later use and fail.
+     * Releasing is optional: unreleased storage is reclaimed by the garbage collector. Default: nothing.
+     */
+    default void release(Storage storage) {
+    }
 
     /**
      * Copies a flat Java array into a new storage: {@code float[]} for F32, {@code double[]} for F64,
@@ -49,35 +80,44 @@ public interface Backend {
     /** Writes {@code value} (converted to the dtype) to every element of the view, in place. */
     void fill(Storage dst, View view, double value);
 
-    /** Elementwise {@code op(x)}; same dtype out. */
-    Storage unary(UnaryOp op, Storage x, View vx);
+    // ---------------------------------------------------------------- destination forms (implemented)
 
-    /** Elementwise {@code op(a, b)} for equally shaped views of one dtype; comparisons give BOOL. */
-    Storage binary(BinaryOp op, Storage a, View va, Storage b, View vb);
+    /** {@code out = op(x)} elementwise; same dtype. */
+    void unary(UnaryOp op, Storage x, View vx, Storage out, View vout);
 
-    /** Elementwise {@code cond ? a : b} for equally shaped views; cond is BOOL, a and b share a dtype. */
-    Storage where(Storage cond, View vc, Storage a, View va, Storage b, View vb);
-
-    /** The viewed elements converted to {@code to} (a dense copy when {@code to} is the same dtype). */
-    Storage cast(Storage x, View vx, DType to);
+    /** {@code out = op(a, b)} for equally shaped views of one dtype; comparisons write BOOL. */
+    void binary(BinaryOp op, Storage a, View va, Storage b, View vb, Storage out, View vout);
 
     /**
-     * Copies {@code src} elementwise into the {@code dst} view (same shape and dtype), in place. The two must
-     * not overlap in memory: backends may copy in any order and in parallel.
+     * {@code out = op(a, s)}: the right operand is a number, not a tensor (a constant need not live on the
+     * device). {@code s} is first rounded to {@code a}'s dtype, exactly as a rank-0 tensor of that dtype
+     * holding {@code s} would be, so the result equals {@link #binary} with such a tensor broadcast.
+     */
+    void binaryScalar(BinaryOp op, Storage a, View va, double s, Storage out, View vout);
+
+    /** {@code out = cond ? a : b} for equally shaped views; cond is BOOL, a, b and out share a dtype. */
+    void where(Storage cond, View vc, Storage a, View va, Storage b, View vb, Storage out, View vout);
+
+    /**
+     * Copies {@code src} elementwise into the {@code dst} view (same shape), converting to {@code dst}'s dtype
+     * (as {@link #cast} does), in place. The two must not overlap in memory: backends may copy in any order
+     * and in parallel.
      */
     void copyInto(Storage dst, View vdst, Storage src, View vsrc);
 
     /**
-     * Reduces over {@code axes} (sorted, distinct) keeping them as size-1 dims in the output. SUM and MAX
-     * keep the dtype; ARGMAX reduces exactly one axis and returns I64 indices of the first maximum.
+     * {@code out = op(x)} reduced over {@code axes} (sorted, distinct), which stay as size-1 dims of
+     * {@code vout}. SUM and MAX keep the dtype; ARGMAX reduces exactly one axis and writes I64 indices of the
+     * first maximum.
      */
-    Storage reduce(ReduceOp op, Storage x, View vx, int[] axes);
+    void reduce(ReduceOp op, Storage x, View vx, int[] axes, Storage out, View vout);
 
     /**
-     * Batched matrix product: {@code va} is {@code [..., M, K]}, {@code vb} is {@code [..., K, N]} with the same
-     * batch dims (already broadcast), one floating dtype; the result is {@code [..., M, N]}.
+     * Batched matrix product {@code out = a @ b}: {@code va} is {@code [..., M, K]}, {@code vb} is
+     * {@code [..., K, N]} with the same batch dims (already broadcast), one floating dtype; {@code vout} is
+     * {@code [..., M, N]}.
      */
-    Storage matmul(Storage a, View va, Storage b, View vb);
+    void matmul(Storage a, View va, Storage b, View vb, Storage out, View vout);
 
     /**
      * {@code out[i][j][k] = x[i][idx[i][j][k]][k]} for {@code dim = 1} and likewise for other dims: the output
@@ -97,4 +137,64 @@ public interface Backend {
      * resized to the index's length.
      */
     Storage indexSelect(Storage x, View vx, int dim, Storage index, View vindex);
+
+    // ---------------------------------------------------------------- allocating forms (defaults)
+
+    /** Elementwise {@code op(x)} into a new dense storage. */
+    default Storage unary(UnaryOp op, Storage x, View vx) {
+        Storage out = empty(x.dtype(), vx.numel());
+        unary(op, x, vx, out, View.contiguous(vx.shape()));
+        return out;
+    }
+
+    /** Elementwise {@code op(a, b)} into a new dense storage; comparisons give BOOL. */
+    default Storage binary(BinaryOp op, Storage a, View va, Storage b, View vb) {
+        Storage out = empty(op.isComparison() ? DType.BOOL : a.dtype(), va.numel());
+        binary(op, a, va, b, vb, out, View.contiguous(va.shape()));
+        return out;
+    }
+
+    /** Elementwise {@code op(a, s)} into a new dense storage; comparisons give BOOL. */
+    default Storage binaryScalar(BinaryOp op, Storage a, View va, double s) {
+        Storage out = empty(op.isComparison() ? DType.BOOL : a.dtype(), va.numel());
+        binaryScalar(op, a, va, s, out, View.contiguous(va.shape()));
+        return out;
+    }
+
+    /** Elementwise {@code cond ? a : b} into a new dense storage. */
+    default Storage where(Storage cond, View vc, Storage a, View va, Storage b, View vb) {
+        Storage out = empty(a.dtype(), va.numel());
+        where(cond, vc, a, va, b, vb, out, View.contiguous(va.shape()));
+        return out;
+    }
+
+    /** The viewed elements converted to {@code to}, as a new dense storage (a copy when the dtype is the same). */
+    default Storage cast(Storage x, View vx, DType to) {
+        Storage out = empty(to, vx.numel());
+        copyInto(out, View.contiguous(vx.shape()), x, vx);
+        return out;
+    }
+
+    /** {@code op(x)} over {@code axes}, kept as size-1 dims, into a new dense storage. */
+    default Storage reduce(ReduceOp op, Storage x, View vx, int[] axes) {
+        int[] dims = vx.shape().toArray();
+        for (int a : axes) {
+            dims[a] = 1;
+        }
+        Shape outShape = Shape.of(dims);
+        Storage out = empty(op == ReduceOp.ARGMAX ? DType.I64 : x.dtype(), outShape.numel());
+        reduce(op, x, vx, axes, out, View.contiguous(outShape));
+        return out;
+    }
+
+    /** {@code a @ b} into a new dense storage. */
+    default Storage matmul(Storage a, View va, Storage b, View vb) {
+        int rank = va.rank();
+        int[] dims = va.shape().toArray();
+        dims[rank - 1] = vb.shape().dim(rank - 1);
+        Shape outShape = Shape.of(dims);
+        Storage out = empty(a.dtype(), outShape.numel());
+        matmul(a, va, b, vb, out, View.contiguous(outShape));
+        return out;
+    }
 }

@@ -6,6 +6,8 @@ import org.jgrad.core.View;
 import org.jgrad.core.backend.Backend;
 import org.jgrad.core.backend.Storage;
 import org.jgrad.core.cpu.CpuStorage;
+import org.jgrad.core.cpu.DenseTarget;
+import org.jgrad.core.cpu.StoragePool;
 import org.jgrad.core.ops.BinaryOp;
 import org.jgrad.core.ops.ReduceOp;
 import org.jgrad.core.ops.UnaryOp;
@@ -25,9 +27,26 @@ public class ReferenceBackend implements Backend {
         return NAME;
     }
 
+    private final StoragePool pool = StoragePool.fromProperties();
+
     @Override
     public Storage allocate(DType dtype, int size) {
         return CpuStorage.allocate(dtype, size, this);
+    }
+
+    @Override
+    public Storage empty(DType dtype, int size) {
+        return pool.take(dtype, size, this);
+    }
+
+    @Override
+    public void release(Storage storage) {
+        pool.give(CpuStorage.of(storage));
+    }
+
+    /** This backend's cache of released arrays (for benchmarks and tests that count reuse). */
+    public StoragePool pool() {
+        return pool;
     }
 
     @Override
@@ -40,7 +59,9 @@ public class ReferenceBackend implements Backend {
 
     @Override
     public Object toArray(Storage src, View view) {
-        return ((CpuStorage) cast(src, view, src.dtype())).array();
+        CpuStorage out = CpuStorage.allocate(src.dtype(), view.numel(), this);
+        copyInto(out, View.contiguous(view.shape()), src, view);
+        return out.array();
     }
 
     @Override
@@ -49,32 +70,35 @@ public class ReferenceBackend implements Backend {
     }
 
     @Override
-    public Storage unary(UnaryOp op, Storage x, View vx) {
-        CpuStorage out = CpuStorage.allocate(x.dtype(), vx.numel(), this);
-        ReferenceElementwise.unary(op, CpuStorage.of(x), vx, out);
-        return out;
+    public void unary(UnaryOp op, Storage x, View vx, Storage out, View vout) {
+        ReferenceElementwise.unary(op, CpuStorage.of(x), vx, CpuStorage.of(out), vout);
     }
 
     @Override
-    public Storage binary(BinaryOp op, Storage a, View va, Storage b, View vb) {
-        DType outType = op.isComparison() ? DType.BOOL : a.dtype();
-        CpuStorage out = CpuStorage.allocate(outType, va.numel(), this);
-        ReferenceElementwise.binary(op, CpuStorage.of(a), va, CpuStorage.of(b), vb, out);
-        return out;
+    public void binary(BinaryOp op, Storage a, View va, Storage b, View vb, Storage out, View vout) {
+        ReferenceElementwise.binary(op, CpuStorage.of(a), va, CpuStorage.of(b), vb, CpuStorage.of(out), vout);
     }
 
     @Override
-    public Storage where(Storage cond, View vc, Storage a, View va, Storage b, View vb) {
-        CpuStorage out = CpuStorage.allocate(a.dtype(), va.numel(), this);
-        ReferenceElementwise.where(CpuStorage.of(cond), vc, CpuStorage.of(a), va, CpuStorage.of(b), vb, out);
-        return out;
+    public void binaryScalar(BinaryOp op, Storage a, View va, double s, Storage out, View vout) {
+        ReferenceElementwise.binaryScalar(op, CpuStorage.of(a), va, roundTo(a.dtype(), s), CpuStorage.of(out), vout);
+    }
+
+    /** {@code s} as a rank-0 tensor of {@code dtype} would hold it. */
+    protected static double roundTo(DType dtype, double s) {
+        return switch (dtype) {
+            case F32 -> (float) s;
+            case F64 -> s;
+            case I32 -> (int) s;
+            case I64 -> (long) s;
+            case BOOL -> s != 0 ? 1 : 0;
+        };
     }
 
     @Override
-    public Storage cast(Storage x, View vx, DType to) {
-        CpuStorage out = CpuStorage.allocate(to, vx.numel(), this);
-        ReferenceElementwise.copy(CpuStorage.of(x), vx, out, View.contiguous(vx.shape()));
-        return out;
+    public void where(Storage cond, View vc, Storage a, View va, Storage b, View vb, Storage out, View vout) {
+        ReferenceElementwise.where(CpuStorage.of(cond), vc, CpuStorage.of(a), va, CpuStorage.of(b), vb,
+                CpuStorage.of(out), vout);
     }
 
     @Override
@@ -83,26 +107,19 @@ public class ReferenceBackend implements Backend {
     }
 
     @Override
-    public Storage reduce(ReduceOp op, Storage x, View vx, int[] axes) {
-        Shape outShape = ReferenceReduce.keepdimShape(vx.shape(), axes);
-        if (op == ReduceOp.ARGMAX) {
-            CpuStorage out = CpuStorage.allocate(DType.I64, outShape.numel(), this);
-            ReferenceReduce.argmax(CpuStorage.of(x), vx, axes[0], out);
-            return out;
-        }
-        CpuStorage out = CpuStorage.allocate(x.dtype(), outShape.numel(), this);
-        ReferenceReduce.sumOrMax(op, CpuStorage.of(x), vx, axes, out);
-        return out;
+    public void reduce(ReduceOp op, Storage x, View vx, int[] axes, Storage out, View vout) {
+        DenseTarget.write(this, out, vout, dense -> {
+            if (op == ReduceOp.ARGMAX) {
+                ReferenceReduce.argmax(CpuStorage.of(x), vx, axes[0], dense);
+            } else {
+                ReferenceReduce.sumOrMax(op, CpuStorage.of(x), vx, axes, dense);
+            }
+        });
     }
 
     @Override
-    public Storage matmul(Storage a, View va, Storage b, View vb) {
-        int rank = va.rank();
-        int[] outDims = va.shape().toArray();
-        outDims[rank - 1] = vb.shape().dim(rank - 1);
-        CpuStorage out = CpuStorage.allocate(a.dtype(), Shape.of(outDims).numel(), this);
-        ReferenceMatmul.matmul(CpuStorage.of(a), va, CpuStorage.of(b), vb, out);
-        return out;
+    public void matmul(Storage a, View va, Storage b, View vb, Storage out, View vout) {
+        DenseTarget.write(this, out, vout, dense -> ReferenceMatmul.matmul(CpuStorage.of(a), va, CpuStorage.of(b), vb, dense));
     }
 
     @Override

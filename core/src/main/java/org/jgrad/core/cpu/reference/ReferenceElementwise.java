@@ -14,27 +14,27 @@ final class ReferenceElementwise {
     private ReferenceElementwise() {
     }
 
-    static void unary(UnaryOp op, CpuStorage x, View vx, CpuStorage out) {
-        View vo = View.contiguous(vx.shape());
+    static void unary(UnaryOp op, CpuStorage x, View vx, CpuStorage out, View vo) {
         StridedLoop loop = new StridedLoop(vo, vx);
         boolean floating = x.dtype().isFloating();
+        int so = loop.innerStride(0);
         int sx = loop.innerStride(1);
         loop.forEachRun(0, loop.runCount(), (offs, n) -> {
             for (int i = 0; i < n; i++) {
                 int at = offs[1] + i * sx;
                 if (floating) {
-                    out.setDouble(offs[0] + i, op.apply(x.getDouble(at)));
+                    out.setDouble(offs[0] + i * so, op.apply(x.getDouble(at)));
                 } else {
-                    out.setLong(offs[0] + i, op.applyLong(x.getLong(at)));
+                    out.setLong(offs[0] + i * so, op.applyLong(x.getLong(at)));
                 }
             }
         });
     }
 
-    static void binary(BinaryOp op, CpuStorage a, View va, CpuStorage b, View vb, CpuStorage out) {
-        View vo = View.contiguous(va.shape());
+    static void binary(BinaryOp op, CpuStorage a, View va, CpuStorage b, View vb, CpuStorage out, View vo) {
         StridedLoop loop = new StridedLoop(vo, va, vb);
         boolean floating = a.dtype().isFloating();
+        int so = loop.innerStride(0);
         int sa = loop.innerStride(1);
         int sb = loop.innerStride(2);
         loop.forEachRun(0, loop.runCount(), (offs, n) -> {
@@ -42,18 +42,37 @@ final class ReferenceElementwise {
                 int ia = offs[1] + i * sa;
                 int ib = offs[2] + i * sb;
                 if (floating) {
-                    out.setDouble(offs[0] + i, op.apply(a.getDouble(ia), b.getDouble(ib)));
+                    out.setDouble(offs[0] + i * so, op.apply(a.getDouble(ia), b.getDouble(ib)));
                 } else {
-                    out.setLong(offs[0] + i, op.applyLong(a.getLong(ia), b.getLong(ib)));
+                    out.setLong(offs[0] + i * so, op.applyLong(a.getLong(ia), b.getLong(ib)));
                 }
             }
         });
     }
 
-    static void where(CpuStorage c, View vc, CpuStorage a, View va, CpuStorage b, View vb, CpuStorage out) {
-        View vo = View.contiguous(va.shape());
+    /** {@code op(a, s)}: {@code s} was already rounded to a's dtype by the caller. */
+    static void binaryScalar(BinaryOp op, CpuStorage a, View va, double s, CpuStorage out, View vo) {
+        StridedLoop loop = new StridedLoop(vo, va);
+        boolean floating = a.dtype().isFloating();
+        long sl = (long) s;
+        int so = loop.innerStride(0);
+        int sa = loop.innerStride(1);
+        loop.forEachRun(0, loop.runCount(), (offs, n) -> {
+            for (int i = 0; i < n; i++) {
+                int ia = offs[1] + i * sa;
+                if (floating) {
+                    out.setDouble(offs[0] + i * so, op.apply(a.getDouble(ia), s));
+                } else {
+                    out.setLong(offs[0] + i * so, op.applyLong(a.getLong(ia), sl));
+                }
+            }
+        });
+    }
+
+    static void where(CpuStorage c, View vc, CpuStorage a, View va, CpuStorage b, View vb, CpuStorage out, View vo) {
         StridedLoop loop = new StridedLoop(vo, vc, va, vb);
         boolean[] cond = c.bool();
+        int so = loop.innerStride(0);
         int sc = loop.innerStride(1);
         int sa = loop.innerStride(2);
         int sb = loop.innerStride(3);
@@ -64,9 +83,9 @@ final class ReferenceElementwise {
                 int from = pick ? offs[2] + i * sa : offs[3] + i * sb;
                 CpuStorage src = pick ? a : b;
                 if (floating) {
-                    out.setDouble(offs[0] + i, src.getDouble(from));
+                    out.setDouble(offs[0] + i * so, src.getDouble(from));
                 } else {
-                    out.setLong(offs[0] + i, src.getLong(from));
+                    out.setLong(offs[0] + i * so, src.getLong(from));
                 }
             }
         });

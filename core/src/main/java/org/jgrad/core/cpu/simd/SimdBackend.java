@@ -1,10 +1,10 @@
 package org.jgrad.core.cpu.simd;
 
 import org.jgrad.core.DType;
-import org.jgrad.core.Shape;
 import org.jgrad.core.View;
 import org.jgrad.core.backend.Storage;
 import org.jgrad.core.cpu.CpuStorage;
+import org.jgrad.core.cpu.DenseTarget;
 import org.jgrad.core.cpu.reference.ReferenceBackend;
 import org.jgrad.core.ops.BinaryOp;
 import org.jgrad.core.ops.ReduceOp;
@@ -40,48 +40,51 @@ public final class SimdBackend extends ReferenceBackend {
     }
 
     @Override
-    public Storage unary(UnaryOp op, Storage x, View vx) {
+    public void unary(UnaryOp op, Storage x, View vx, Storage out, View vout) {
         if (x.dtype() != DType.F32 || !SimdUnary.supports(op)) {
-            return super.unary(op, x, vx);
+            super.unary(op, x, vx, out, vout);
+            return;
         }
-        CpuStorage out = CpuStorage.allocate(DType.F32, vx.numel(), this);
-        SimdUnary.apply(op, f32(x), vx, out.f32());
-        return out;
+        DenseTarget.write(this, out, vout, dense -> SimdUnary.apply(op, f32(x), vx, dense.f32()));
     }
 
     @Override
-    public Storage binary(BinaryOp op, Storage a, View va, Storage b, View vb) {
+    public void binary(BinaryOp op, Storage a, View va, Storage b, View vb, Storage out, View vout) {
         if (a.dtype() != DType.F32) {
-            return super.binary(op, a, va, b, vb);
+            super.binary(op, a, va, b, vb, out, vout);
+            return;
         }
         if (op.isComparison()) {
-            CpuStorage out = CpuStorage.allocate(DType.BOOL, va.numel(), this);
-            SimdBinary.compare(op, f32(a), va, f32(b), vb, out.bool());
-            return out;
+            DenseTarget.write(this, out, vout, dense -> SimdBinary.compare(op, f32(a), va, f32(b), vb, dense.bool()));
+        } else {
+            DenseTarget.write(this, out, vout, dense -> SimdBinary.arithmetic(op, f32(a), va, f32(b), vb, dense.f32()));
         }
-        CpuStorage out = CpuStorage.allocate(DType.F32, va.numel(), this);
-        SimdBinary.arithmetic(op, f32(a), va, f32(b), vb, out.f32());
-        return out;
     }
 
     @Override
-    public Storage where(Storage cond, View vc, Storage a, View va, Storage b, View vb) {
+    public void binaryScalar(BinaryOp op, Storage a, View va, double s, Storage out, View vout) {
         if (a.dtype() != DType.F32) {
-            return super.where(cond, vc, a, va, b, vb);
+            super.binaryScalar(op, a, va, s, out, vout);
+            return;
         }
-        CpuStorage out = CpuStorage.allocate(DType.F32, va.numel(), this);
-        SimdWhere.where(CpuStorage.of(cond).bool(), vc, f32(a), va, f32(b), vb, out.f32());
-        return out;
+        // The number as a one-element operand broadcast over a's shape: the kernels' stride-0 path.
+        float[] one = {(float) s};
+        View vs = new View(va.shape(), new int[va.rank()], 0);
+        if (op.isComparison()) {
+            DenseTarget.write(this, out, vout, dense -> SimdBinary.compare(op, f32(a), va, one, vs, dense.bool()));
+        } else {
+            DenseTarget.write(this, out, vout, dense -> SimdBinary.arithmetic(op, f32(a), va, one, vs, dense.f32()));
+        }
     }
 
     @Override
-    public Storage cast(Storage x, View vx, DType to) {
-        if (x.dtype() != DType.F32 || to != DType.F32) {
-            return super.cast(x, vx, to);
+    public void where(Storage cond, View vc, Storage a, View va, Storage b, View vb, Storage out, View vout) {
+        if (a.dtype() != DType.F32) {
+            super.where(cond, vc, a, va, b, vb, out, vout);
+            return;
         }
-        CpuStorage out = CpuStorage.allocate(DType.F32, vx.numel(), this);
-        SimdCopy.copy(f32(x), vx, out.f32(), View.contiguous(vx.shape()));
-        return out;
+        DenseTarget.write(this, out, vout,
+                dense -> SimdWhere.where(CpuStorage.of(cond).bool(), vc, f32(a), va, f32(b), vb, dense.f32()));
     }
 
     @Override
@@ -94,30 +97,25 @@ public final class SimdBackend extends ReferenceBackend {
     }
 
     @Override
-    public Storage reduce(ReduceOp op, Storage x, View vx, int[] axes) {
+    public void reduce(ReduceOp op, Storage x, View vx, int[] axes, Storage out, View vout) {
         if (x.dtype() != DType.F32 || op == ReduceOp.ARGMAX) {
-            return super.reduce(op, x, vx, axes);
+            super.reduce(op, x, vx, axes, out, vout);
+            return;
         }
-        int[] outDims = vx.shape().toArray();
-        for (int a : axes) {
-            outDims[a] = 1;
-        }
-        CpuStorage out = CpuStorage.allocate(DType.F32, Shape.of(outDims).numel(), this);
-        SimdReduce.reduce(op, f32(x), vx, axes, out.f32());
-        return out;
+        DenseTarget.write(this, out, vout, dense -> SimdReduce.reduce(op, f32(x), vx, axes, dense.f32()));
     }
 
     @Override
-    public Storage matmul(Storage a, View va, Storage b, View vb) {
+    public void matmul(Storage a, View va, Storage b, View vb, Storage out, View vout) {
         if (a.dtype() != DType.F32) {
-            return super.matmul(a, va, b, vb);
+            super.matmul(a, va, b, vb, out, vout);
+            return;
         }
-        int rank = va.rank();
-        int[] outDims = va.shape().toArray();
-        outDims[rank - 1] = vb.shape().dim(rank - 1);
-        CpuStorage out = CpuStorage.allocate(DType.F32, Shape.of(outDims).numel(), this);
-        SimdMatmul.matmul(f32(a), va, f32(b), vb, out.f32());
-        return out;
+        DenseTarget.write(this, out, vout, dense -> {
+            // The kernels accumulate into their output, which may be reused memory.
+            java.util.Arrays.fill(dense.f32(), 0, vout.numel(), 0f);
+            SimdMatmul.matmul(f32(a), va, f32(b), vb, dense.f32());
+        });
     }
 
     private static float[] f32(Storage s) {
