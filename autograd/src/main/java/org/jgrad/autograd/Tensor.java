@@ -16,6 +16,7 @@ import org.jgrad.core.DType;
 import org.jgrad.core.NDArray;
 import org.jgrad.core.Shape;
 import org.jgrad.core.backend.Backend;
+import org.jgrad.core.backend.MemoryScope;
 
 /**
  * A differentiable tensor: an {@link NDArray} plus what autograd needs ({@code requiresGrad}, {@code grad},
@@ -102,6 +103,31 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         return data;
     }
 
+    /**
+     * Records that this tensor's memory was changed in place by code outside autograd (a fused optimizer
+     * kernel writing the storage directly), so that a graph that saved the old values refuses to use them,
+     * as after any in-place op.
+     */
+    public void markModified() {
+        version.bump();
+    }
+
+    /**
+     * Keeps this tensor's memory alive when the innermost {@link MemoryScope} that owns it closes (it moves to
+     * the enclosing scope, or to none); returns this.
+     *
+     * <pre>{@code
+     * Tensor kept;
+     * try (MemoryScope step = MemoryScope.open()) {
+     *     kept = model.forward(x).keep();     // still readable after the scope
+     * }
+     * }</pre>
+     */
+    public Tensor keep() {
+        MemoryScope.keep(data.storage());
+        return this;
+    }
+
     public Shape shape() {
         return data.shape();
     }
@@ -158,8 +184,16 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         return gradFn == null;
     }
 
-    /** Forgets the accumulated gradient ({@code grad = null}, as PyTorch's set_to_none). */
+    /**
+     * Forgets the accumulated gradient ({@code grad = null}, as PyTorch's set_to_none). Inside a
+     * {@link MemoryScope}, the old gradient's memory joins that scope and is reused once it closes, so a
+     * scoped training loop does not allocate new gradients every step; copy a gradient you want to keep past
+     * the next {@code zeroGrad} there. Outside scopes an old gradient stays valid, as in PyTorch.
+     */
     public void zeroGrad() {
+        if (grad != null) {
+            MemoryScope.adopt(grad.data.storage());
+        }
         grad = null;
     }
 
@@ -248,6 +282,8 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         // object another input (or the caller) also holds, and in-place updates of grad must not leak there.
         if (target.grad == null) {
             target.grad = g.copy();
+            // A gradient outlives the MemoryScope of the step that made it (gradient accumulation, reading it later).
+            MemoryScope.persist(target.grad.data.storage());
         } else if (GradMode.isEnabled()) {
             // createGraph: the sum must itself be differentiable, so it is a new recorded tensor.
             target.grad = target.grad.add(g);

@@ -46,7 +46,7 @@ public final class Shape {
                 throw new IllegalArgumentException("shape " + Arrays.toString(dims) + ": size " + dims[i]
                         + " at dim " + i + " is negative; sizes must be >= 0");
             }
-            n = multiplyOrFail(n, dims[i], Arrays.toString(dims));
+            n = multiplyOrFail(n, dims[i], dims);
             d[i] = (int) dims[i];
         }
         return of(d);
@@ -64,13 +64,15 @@ public final class Shape {
                 throw new IllegalArgumentException("shape " + Arrays.toString(dims) + ": size " + dims[i]
                         + " at dim " + i + " is negative; sizes must be >= 0");
             }
-            n = multiplyOrFail(n, dims[i], Arrays.toString(dims));
+            n = multiplyOrFail(n, dims[i], dims);
         }
         return (int) n;
     }
 
-    private static long multiplyOrFail(long n, long d, String shape) {
+    /** {@code n * d}, failing when it exceeds the limit; {@code dims} (int[] or long[]) only names the shape. */
+    private static long multiplyOrFail(long n, long d, Object dims) {
         if (d != 0 && n > MAX_NUMEL / d) {
+            String shape = dims instanceof int[] i ? Arrays.toString(i) : Arrays.toString((long[]) dims);
             throw new IllegalArgumentException("shape " + shape + " has more than " + MAX_NUMEL
                     + " elements, the most a jgrad tensor can hold (CPU storage is one Java array)");
         }

@@ -72,6 +72,11 @@ public final class View {
         return true;
     }
 
+    /** True when this view is every element of a storage of {@code storageSize} elements, densely in row-major order. */
+    public boolean coversDensely(int storageSize) {
+        return offset == 0 && numel() == storageSize && isContiguous();
+    }
+
     /** Storage index of the element at the given multi-index. */
     public int indexOf(int... index) {
         int at = offset;

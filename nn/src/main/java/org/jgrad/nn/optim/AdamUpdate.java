@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jgrad.autograd.Tensor;
+import org.jgrad.core.backend.OptimizerKernels;
 
 /**
  * The update shared by {@link Adam} and {@link AdamW}, PyTorch's {@code _single_tensor_adam(w)} operation by
@@ -34,31 +35,42 @@ final class AdamUpdate {
 
     /**
      * One update. {@code decoupled} is AdamW's weight decay ({@code p *= 1 - lr * weightDecay} before the
-     * step); otherwise it is Adam's L2 term added to the gradient.
+     * step); otherwise it is Adam's L2 term added to the gradient. Runs as one fused pass where the backend
+     * offers {@link OptimizerKernels}, else as the composite below; both give the same bits.
      */
     static void apply(Tensor param, Tensor grad, Hyper o, Map<String, Tensor> state, boolean decoupled) {
         double step = Optimizer.incrementStep(state, param);
-        if (decoupled) {
-            param.mul_(1 - o.lr() * o.weightDecay());
-        } else if (o.weightDecay() != 0) {
-            grad = grad.add(param.mul(o.weightDecay()));
-        }
         Tensor expAvg = Optimizer.buffer(state, "exp_avg", param);
         Tensor expAvgSq = Optimizer.buffer(state, "exp_avg_sq", param);
-        expAvg.mul_(o.beta1()).add_(grad.mul(1 - o.beta1()));
-        expAvgSq.mul_(o.beta2()).add_(grad.mul(1 - o.beta2()).mul(grad));
-
+        Tensor max = o.amsgrad() ? Optimizer.buffer(state, "max_exp_avg_sq", param) : null;
         double biasCorrection1 = 1 - Math.pow(o.beta1(), step);
-        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(o.beta2(), step));
         double stepSize = o.lr() / biasCorrection1;
+        var numbers = new OptimizerKernels.AdamStep(decoupled ? 1 - o.lr() * o.weightDecay() : 1,
+                decoupled ? 0 : o.weightDecay(), o.beta1(), 1 - o.beta1(), o.beta2(), 1 - o.beta2(),
+                Math.sqrt(1 - Math.pow(o.beta2(), step)), o.eps(), -stepSize);
+        if (FusedUpdates.adam(param, grad, expAvg, expAvgSq, max, numbers)) {
+            return;
+        }
+        composite(param, grad, expAvg, expAvgSq, max, numbers, decoupled);
+    }
+
+    /** The update as separate elementwise ops: the definition the fused kernel must equal bit for bit. */
+    static void composite(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor max,
+                          OptimizerKernels.AdamStep s, boolean decoupled) {
+        if (decoupled) {
+            param.mul_(s.decay());
+        } else if (s.l2() != 0) {
+            grad = grad.add(param.mul(s.l2()));
+        }
+        expAvg.mul_(s.beta1()).add_(grad.mul(s.oneMinusBeta1()));
+        expAvgSq.mul_(s.beta2()).add_(grad.mul(s.oneMinusBeta2()).mul(grad));
         Tensor second = expAvgSq;
-        if (o.amsgrad()) {
-            Tensor max = Optimizer.buffer(state, "max_exp_avg_sq", param);
+        if (max != null) {
             max.copy_(max.maximum(expAvgSq));
             second = max;
         }
-        Tensor denom = second.sqrt().div(biasCorrection2Sqrt).add(o.eps());
-        param.add_(expAvg.mul(-stepSize).div(denom));   // addcdiv_(exp_avg, denom, value=-step_size)
+        Tensor denom = second.sqrt().div(s.biasCorrection2Sqrt()).add(s.eps());
+        param.add_(expAvg.mul(s.negStepSize()).div(denom));   // addcdiv_(exp_avg, denom, value=-step_size)
     }
 
     static Set<String> stateNames(Hyper o) {

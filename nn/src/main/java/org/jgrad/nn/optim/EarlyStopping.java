@@ -85,7 +85,8 @@ public final class EarlyStopping {
     private static Map<String, Tensor> snapshot(Module model) {
         Map<String, Tensor> copy = new LinkedHashMap<>();
         try (var noGrad = GradMode.noGrad()) {
-            model.stateDict().forEach((k, v) -> copy.put(k, v.copy()));
+            // The best state outlives the MemoryScope of the step that found it.
+            model.stateDict().forEach((k, v) -> copy.put(k, Optimizer.persistent(v.data().copy())));
         }
         return copy;
     }

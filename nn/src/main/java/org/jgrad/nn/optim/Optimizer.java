@@ -12,6 +12,8 @@ import java.util.Set;
 import org.jgrad.autograd.GradMode;
 import org.jgrad.autograd.Tensor;
 import org.jgrad.core.DType;
+import org.jgrad.core.NDArray;
+import org.jgrad.core.backend.MemoryScope;
 
 /**
  * Updates parameters from their gradients, as PyTorch's {@code torch.optim.Optimizer}: it holds
@@ -140,7 +142,13 @@ public abstract class Optimizer<O extends OptimizerOptions> {
 
     /** The state buffer {@code name}, created as zeros like {@code param} on first use. */
     protected static Tensor buffer(Map<String, Tensor> state, String name, Tensor param) {
-        return state.computeIfAbsent(name, k -> Tensor.of(param.creation().zeros(param.dtype(), param.shape().toArray())));
+        return state.computeIfAbsent(name, k -> persistent(param.creation().zeros(param.dtype(), param.shape().toArray())));
+    }
+
+    /** Optimizer state outlives the {@link MemoryScope} of the step that creates it. */
+    protected static Tensor persistent(NDArray value) {
+        MemoryScope.persist(value.storage());
+        return Tensor.of(value);
     }
 
     /**
@@ -148,7 +156,7 @@ public abstract class Optimizer<O extends OptimizerOptions> {
      * {@code torch.tensor(0.)}) and returns the new count.
      */
     protected static double incrementStep(Map<String, Tensor> state, Tensor param) {
-        Tensor step = state.computeIfAbsent("step", k -> Tensor.of(param.creation().scalar(0, DType.F32)));
+        Tensor step = state.computeIfAbsent("step", k -> persistent(param.creation().scalar(0, DType.F32)));
         return step.add_(1.0).item();
     }
 
@@ -196,7 +204,7 @@ public abstract class Optimizer<O extends OptimizerOptions> {
                 Map<String, Tensor> copied = new LinkedHashMap<>();
                 values.forEach((name, t) -> copied.put(name, name.equals("step")
                         ? Tensor.of(param.creation().scalar(t.item(), DType.F32))
-                        : Tensor.of(t.data().to(param.dtype()).copy())));
+                        : persistent(t.data().to(param.dtype()).copy())));
                 state.put(param, copied);
             });
         }

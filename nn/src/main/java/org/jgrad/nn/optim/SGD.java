@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jgrad.autograd.Tensor;
+import org.jgrad.core.backend.OptimizerKernels;
 
 /**
  * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and L2 weight decay, as
@@ -102,18 +103,31 @@ public final class SGD extends Optimizer<SGD.Options> {
 
     @Override
     protected void update(Tensor param, Tensor grad, Options o, Map<String, Tensor> state) {
-        Tensor d = o.weightDecay() != 0 ? grad.add(param.mul(o.weightDecay())) : grad;
-        if (o.momentum() != 0) {
-            Tensor buf = state.get("momentum_buffer");
-            if (buf == null) {
-                buf = d.copy();   // d may be the grad itself, which the buffer must not alias
-                state.put("momentum_buffer", buf);
-            } else {
-                buf.mul_(o.momentum()).add_(d.mul(1 - o.dampening()));
-            }
-            d = o.nesterov() ? d.add(buf.mul(o.momentum())) : buf;
+        Tensor buf = state.get("momentum_buffer");
+        boolean first = buf == null;
+        if (o.momentum() != 0 && first) {
+            buf = buffer(state, "momentum_buffer", param);
         }
-        param.sub_(d.mul(o.lr()));
+        var numbers = new OptimizerKernels.SgdStep(o.weightDecay(), o.momentum(), 1 - o.dampening(), o.nesterov(),
+                first, o.lr());
+        Tensor momentum = o.momentum() != 0 ? buf : null;
+        if (!FusedUpdates.sgd(param, grad, momentum, numbers)) {
+            composite(param, grad, momentum, numbers);
+        }
+    }
+
+    /** The update as separate elementwise ops: the definition the fused kernel must equal bit for bit. */
+    static void composite(Tensor param, Tensor grad, Tensor buf, OptimizerKernels.SgdStep s) {
+        Tensor d = s.weightDecay() != 0 ? grad.add(param.mul(s.weightDecay())) : grad;
+        if (buf != null) {
+            if (s.first()) {
+                buf.copy_(d);
+            } else {
+                buf.mul_(s.momentum()).add_(d.mul(s.oneMinusDampening()));
+            }
+            d = s.nesterov() ? d.add(buf.mul(s.momentum())) : buf;
+        }
+        param.sub_(d.mul(s.lr()));
     }
 
     @Override

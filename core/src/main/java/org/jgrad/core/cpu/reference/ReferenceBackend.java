@@ -4,6 +4,7 @@ import org.jgrad.core.DType;
 import org.jgrad.core.Shape;
 import org.jgrad.core.View;
 import org.jgrad.core.backend.Backend;
+import org.jgrad.core.backend.MemoryScope;
 import org.jgrad.core.backend.Storage;
 import org.jgrad.core.cpu.CpuStorage;
 import org.jgrad.core.cpu.DenseTarget;
@@ -31,12 +32,12 @@ public class ReferenceBackend implements Backend {
 
     @Override
     public Storage allocate(DType dtype, int size) {
-        return CpuStorage.allocate(dtype, size, this);
+        return MemoryScope.adopt(CpuStorage.allocate(dtype, size, this));
     }
 
     @Override
     public Storage empty(DType dtype, int size) {
-        return pool.take(dtype, size, this);
+        return MemoryScope.adopt(pool.take(dtype, size, this));
     }
 
     @Override
@@ -54,7 +55,7 @@ public class ReferenceBackend implements Backend {
         CpuStorage wrapped = CpuStorage.wrap(flatArray, dtype, this);
         CpuStorage copy = CpuStorage.allocate(dtype, wrapped.size(), this);
         System.arraycopy(flatArray, 0, copy.array(), 0, wrapped.size());
-        return copy;
+        return MemoryScope.adopt(copy);
     }
 
     @Override
@@ -124,7 +125,7 @@ public class ReferenceBackend implements Backend {
 
     @Override
     public Storage gather(Storage x, View vx, int dim, Storage index, View vindex) {
-        CpuStorage out = CpuStorage.allocate(x.dtype(), vindex.numel(), this);
+        CpuStorage out = CpuStorage.of(empty(x.dtype(), vindex.numel()));
         ReferenceIndexing.gather(CpuStorage.of(x), vx, dim, CpuStorage.of(index), vindex, out);
         return out;
     }
@@ -139,7 +140,7 @@ public class ReferenceBackend implements Backend {
     public Storage indexSelect(Storage x, View vx, int dim, Storage index, View vindex) {
         int[] outDims = vx.shape().toArray();
         outDims[dim] = vindex.numel();
-        CpuStorage out = CpuStorage.allocate(x.dtype(), Shape.of(outDims).numel(), this);
+        CpuStorage out = CpuStorage.of(empty(x.dtype(), Shape.of(outDims).numel()));
         ReferenceIndexing.indexSelect(CpuStorage.of(x), vx, dim, CpuStorage.of(index), vindex, out);
         return out;
     }

@@ -2,6 +2,7 @@ package org.jgrad.core.cpu.simd;
 
 import org.jgrad.core.DType;
 import org.jgrad.core.View;
+import org.jgrad.core.backend.OptimizerKernels;
 import org.jgrad.core.backend.Storage;
 import org.jgrad.core.cpu.CpuStorage;
 import org.jgrad.core.cpu.DenseTarget;
@@ -30,7 +31,7 @@ import org.jgrad.core.ops.UnaryOp;
  * Storage c = simd.matmul(a, m, a, m);      // [[7, 10], [15, 22]]
  * }</pre>
  */
-public final class SimdBackend extends ReferenceBackend {
+public final class SimdBackend extends ReferenceBackend implements OptimizerKernels {
     /** The name this backend registers under. */
     public static final String NAME = "simd";
 
@@ -116,6 +117,39 @@ public final class SimdBackend extends ReferenceBackend {
             java.util.Arrays.fill(dense.f32(), 0, vout.numel(), 0f);
             SimdMatmul.matmul(f32(a), va, f32(b), vb, dense.f32());
         });
+    }
+
+    @Override
+    public boolean adam(Storage param, Storage grad, Storage expAvg, Storage expAvgSq, Storage maxExpAvgSq,
+                        AdamStep step) {
+        if (!allF32(param, grad, expAvg, expAvgSq, maxExpAvgSq)) {
+            return false;
+        }
+        SimdOptimizers.adam(f32(param), f32(grad), f32(expAvg), f32(expAvgSq),
+                maxExpAvgSq == null ? null : f32(maxExpAvgSq), step);
+        return true;
+    }
+
+    @Override
+    public boolean sgd(Storage param, Storage grad, Storage momentumBuffer, SgdStep step) {
+        if (!allF32(param, grad, momentumBuffer)) {
+            return false;
+        }
+        SimdOptimizers.sgd(f32(param), f32(grad), momentumBuffer == null ? null : f32(momentumBuffer), step);
+        return true;
+    }
+
+    /** The fused kernels serve float32 storages of one size on this backend (null operands are absent ones). */
+    private boolean allF32(Storage first, Storage... rest) {
+        if (first.dtype() != DType.F32 || first.backend() != this) {
+            return false;
+        }
+        for (Storage s : rest) {
+            if (s != null && (s.dtype() != DType.F32 || s.size() != first.size() || s.backend() != this)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static float[] f32(Storage s) {
