@@ -17,7 +17,7 @@ final class Derivatives {
     /** True for rules that read the op's output, so the node must save it. */
     static boolean needsOutput(Prim prim) {
         return switch (prim) {
-            case EXP, SQRT, RECIP, AMAX, POW -> true;
+            case EXP, SQRT, RECIP, AMAX, POW, SIGMOID, TANH -> true;
             default -> false;
         };
     }
@@ -47,6 +47,14 @@ final class Derivatives {
             case ERF -> {
                 Tensor x = n.input(0);
                 yield one(g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))));
+            }
+            case SIGMOID -> {
+                Tensor y = n.output();
+                yield one(g.mul(y.mul(y.neg().add(1.0))));          // y (1 - y)
+            }
+            case TANH -> {
+                Tensor y = n.output();
+                yield one(g.mul(y.mul(y).neg().add(1.0)));          // 1 - y^2
             }
             case ADD -> two(g, g);
             case SUB -> two(g, n.needsGrad[1] ? g.neg() : null);

@@ -7,7 +7,7 @@ package org.jgrad.autograd;
  */
 public enum Prim {
     // elementwise, one input
-    NEG, EXP, LOG, SIN, COS, SQRT, RECIP, ABS, ERF,
+    NEG, EXP, LOG, SIN, COS, SQRT, RECIP, ABS, ERF, SIGMOID, TANH,
     // elementwise, two inputs (broadcasting; the engine sums gradients back to each input's shape)
     ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, POW,
     /** {@code where(cond, a, b)}; inputs are a and b, cond is a non-differentiable parameter. */

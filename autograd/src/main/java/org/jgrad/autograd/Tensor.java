@@ -380,6 +380,18 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         return record(Prim.ERF, Node.Params.NONE, data.erf(), this);
     }
 
+    /** {@code 1 / (1 + exp(-x))} as one primitive; {@link #sigmoidComposite()} is its definition. */
+    @Override
+    public Tensor sigmoid() {
+        return record(Prim.SIGMOID, Node.Params.NONE, data.sigmoid(), this);
+    }
+
+    /** {@code tanh(x)} as one primitive; {@link #tanhComposite()} is its definition. */
+    @Override
+    public Tensor tanh() {
+        return record(Prim.TANH, Node.Params.NONE, data.tanh(), this);
+    }
+
     /** |x|; its gradient at 0 is 0 (the subgradient PyTorch picks). */
     public Tensor abs() {
         return record(Prim.ABS, Node.Params.NONE, data.abs(), this);

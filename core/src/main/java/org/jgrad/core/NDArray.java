@@ -406,6 +406,16 @@ public final class NDArray {
         return unary(UnaryOp.ERF);
     }
 
+    /** The logistic function {@code 1 / (1 + exp(-x))}, elementwise. */
+    public NDArray sigmoid() {
+        return unary(UnaryOp.SIGMOID);
+    }
+
+    /** The hyperbolic tangent, elementwise. */
+    public NDArray tanh() {
+        return unary(UnaryOp.TANH);
+    }
+
     public NDArray logicalNot() {
         return unary(UnaryOp.NOT);
     }

@@ -41,6 +41,10 @@ final class ElementwiseEntries {
                 unary("reciprocal", NDArray::reciprocal, Domains.DIVISOR, ROUNDED, x -> 1 / x, true),
                 // erf: core's series and the host's Simpson sum are two float64 methods, each a few ulps off.
                 unary("erf", NDArray::erf, Domains.TRIG, Tolerance.ulps(8), HostElementwise::erfByQuadrature, true),
+                // sigmoid, tanh: float32 kernels within a few ulps, saturating to exact 0/+-1 far out.
+                unary("sigmoid", NDArray::sigmoid, Domains.GENERAL_SPECIALS, Tolerance.ulps(4),
+                        x -> 1 / (1 + Math.exp(-x)), true),
+                unary("tanh", NDArray::tanh, Domains.GENERAL_SPECIALS, Tolerance.ulps(4), Math::tanh, true),
                 CoreOp.builder("logicalNot", OpKind.UNARY).covers("logicalNot()").dtypes(BOOL)
                         .samples(ElementwiseSamples.unaryMask()).call(OpCall.single(c -> c.in(0).logicalNot()))
                         .reference(HostElementwise.logical(a -> 1 - a[0])).build(),

@@ -13,14 +13,23 @@ import org.jgrad.autograd.Tensor;
 public interface ActivationOps {
     Tensor self();
 
-    /** {@code 1 / (1 + exp(-x))}, written as {@code exp(-softplus(-x))} so large |x| cannot overflow. */
-    default Tensor sigmoid() {
+    /**
+     * {@code 1 / (1 + exp(-x))}: a fused primitive (one kernel, gradient {@code y (1 - y)}), checked against
+     * {@link #sigmoidComposite()} by the op database.
+     */
+    Tensor sigmoid();
+
+    /** The definition of {@link #sigmoid()}: {@code exp(-softplus(-x))}, so large |x| cannot overflow. */
+    default Tensor sigmoidComposite() {
         return self().neg().softplus().neg().exp();
     }
 
-    /** {@code tanh(x) = 2 sigmoid(2x) - 1}. */
-    default Tensor tanh() {
-        return self().mul(2.0).sigmoid().mul(2.0).sub(1.0);
+    /** {@code tanh(x)}: a fused primitive (gradient {@code 1 - y^2}), checked against {@link #tanhComposite()}. */
+    Tensor tanh();
+
+    /** The definition of {@link #tanh()}: {@code 2 sigmoid(2x) - 1}. */
+    default Tensor tanhComposite() {
+        return self().mul(2.0).sigmoidComposite().mul(2.0).sub(1.0);
     }
 
     /** {@code max(x, 0)}; gradient 0 at 0 (PyTorch's choice). */

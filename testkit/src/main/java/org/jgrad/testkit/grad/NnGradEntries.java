@@ -35,6 +35,10 @@ final class NnGradEntries {
         return List.of(
                 activation("sigmoid", Tensor::sigmoid, GradDomains.LOGITS, GradRefs::sigmoid),
                 activation("tanh", Tensor::tanh, GradDomains.EXP, Math::tanh),
+                // The composite definitions of the fused primitives, against the same references: fused and
+                // composite then agree with each other through them, forward and backward.
+                activation("sigmoidComposite", Tensor::sigmoidComposite, GradDomains.LOGITS, GradRefs::sigmoid),
+                activation("tanhComposite", Tensor::tanhComposite, GradDomains.EXP, Math::tanh),
                 activation("relu", Tensor::relu, GradDomains.AWAY_FROM_ZERO, x -> Math.max(x, 0)),
                 activation("gelu", Tensor::gelu, GradDomains.GENERAL, GradRefs::gelu),
                 activation("geluTanh", Tensor::geluTanh, GradDomains.GENERAL, GradRefs::geluTanh),

@@ -110,7 +110,7 @@ final class SimdUnary {
                 }
             }
             // The Vector API has no erf: the scalar tail does every element.
-            case ERF -> {
+            case ERF, SIGMOID, TANH -> {
             }
             case NOT -> throw new IllegalArgumentException("NOT is defined on BOOL only, not on float32");
         }
@@ -129,6 +129,8 @@ final class SimdUnary {
             case SQRT -> (float) Math.sqrt(v);
             case RECIP -> 1f / v;
             case ERF -> (float) ErrorFunction.erf(v);
+            case SIGMOID -> (float) (1 / (1 + Math.exp(-v)));
+            case TANH -> (float) Math.tanh(v);
             case NOT -> throw new IllegalArgumentException("NOT is defined on BOOL only, not on float32");
         };
     }
