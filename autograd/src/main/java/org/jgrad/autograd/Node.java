@@ -15,8 +15,12 @@ import org.jgrad.core.Shape;
  * is retained.
  */
 public final class Node {
+    /** System property: {@code true} counts live nodes from start-up (see {@link #setLiveNodeTracking}). */
+    public static final String TRACK_PROPERTY = "jgrad.debug.liveNodes";
     private static final Cleaner CLEANER = Cleaner.create();
     private static final AtomicLong LIVE = new AtomicLong();
+    /** Off by default: a Cleaner registration per recorded op costs more than the rest of recording it. */
+    private static volatile boolean tracking = Boolean.getBoolean(TRACK_PROPERTY);
 
     final Prim prim;
     final Params params;
@@ -83,12 +87,30 @@ public final class Node {
         this.outputShape = outputShape;
         this.creationTrace = AnomalyMode.isEnabled()
                 ? new Throwable("forward op " + prim + " was created here") : null;
-        LIVE.incrementAndGet();
-        CLEANER.register(this, LIVE::decrementAndGet);
+        if (tracking) {
+            LIVE.incrementAndGet();
+            CLEANER.register(this, LIVE::decrementAndGet);
+        }
     }
 
-    /** How many nodes are alive (created and not yet garbage collected): for leak tests and benchmarks. */
+    /**
+     * Turns counting of live nodes on or off (a debug mode for leak tests and heap benchmarks; also
+     * {@code -Djgrad.debug.liveNodes=true}). Only nodes created while it is on are counted.
+     */
+    public static void setLiveNodeTracking(boolean on) {
+        tracking = on;
+    }
+
+    /**
+     * How many nodes made while tracking was on are alive (not yet garbage collected).
+     *
+     * @throws IllegalStateException when tracking is off: the count would silently stay 0
+     */
     public static long liveCount() {
+        if (!tracking) {
+            throw new IllegalStateException("Node.liveCount: live-node tracking is off; turn it on with"
+                    + " Node.setLiveNodeTracking(true) or -D" + TRACK_PROPERTY + "=true before recording");
+        }
         return LIVE.get();
     }
 

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
  * measurement then grows: the counter does see leaks.
  */
 class NoLeakTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void trackNodes() {
+        Node.setLiveNodeTracking(true);
+    }
+
     private static final int STEPS = 10_000;
     private static final int FIRST_SAMPLE = 1_000;
     /** Allowed growth of live nodes between the samples: less than one step's graph (about 40 nodes). */

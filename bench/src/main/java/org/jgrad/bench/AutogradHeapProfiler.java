@@ -32,6 +32,8 @@ public class AutogradHeapProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        // Counting is a debug mode (a Cleaner per node); nodes recorded from now on are counted.
+        Node.setLiveNodeTracking(true);
     }
 
     @Override
