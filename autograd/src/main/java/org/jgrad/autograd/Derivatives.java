@@ -17,7 +17,7 @@ final class Derivatives {
     /** True for rules that read the op's output, so the node must save it. */
     static boolean needsOutput(Prim prim) {
         return switch (prim) {
-            case EXP, SQRT, RECIP, AMAX, POW, SIGMOID, TANH -> true;
+            case EXP, SQRT, RECIP, AMAX, POW, SIGMOID, TANH, SOFTMAX, LOG_SOFTMAX -> true;
             default -> false;
         };
     }
@@ -56,6 +56,12 @@ final class Derivatives {
                 Tensor y = n.output();
                 yield one(g.mul(y.mul(y).neg().add(1.0)));          // 1 - y^2
             }
+            case SOFTMAX -> {
+                Tensor y = n.output();
+                Tensor gy = g.mul(y);
+                yield one(gy.sub(y.mul(gy.sum(new int[] {p[0]}, true))));      // y (g - sum(g y))
+            }
+            case LOG_SOFTMAX -> one(g.sub(n.output().exp().mul(g.sum(new int[] {p[0]}, true))));
             case ADD -> two(g, g);
             case SUB -> two(g, n.needsGrad[1] ? g.neg() : null);
             case MUL -> two(n.needsGrad[0] ? g.mul(n.input(1)) : null, n.needsGrad[1] ? g.mul(n.input(0)) : null);

@@ -14,6 +14,8 @@ public enum Prim {
     WHERE,
     // reductions
     SUM, AMAX,
+    /** Fused softmax / log-softmax along one dim (params: the dim); their composites are the definitions. */
+    SOFTMAX, LOG_SOFTMAX,
     // linear algebra: batched [.., M, K] x [.., K, N]
     MATMUL,
     // indexing (the index is a non-differentiable parameter)

@@ -386,6 +386,20 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         return record(Prim.SIGMOID, Node.Params.NONE, data.sigmoid(), this);
     }
 
+    /** Softmax along {@code dim} as one primitive; {@link #softmaxComposite(int)} is its definition. */
+    @Override
+    public Tensor softmax(int dim) {
+        int d = Shape.normalizeAxis(dim, rank(), "softmax");
+        return record(Prim.SOFTMAX, Node.Params.ints(d), data.softmax(d), this);
+    }
+
+    /** Log-softmax along {@code dim} as one primitive; {@link #logSoftmaxComposite(int)} is its definition. */
+    @Override
+    public Tensor logSoftmax(int dim) {
+        int d = Shape.normalizeAxis(dim, rank(), "logSoftmax");
+        return record(Prim.LOG_SOFTMAX, Node.Params.ints(d), data.logSoftmax(d), this);
+    }
+
     /** {@code tanh(x)} as one primitive; {@link #tanhComposite()} is its definition. */
     @Override
     public Tensor tanh() {

@@ -416,6 +416,19 @@ public final class NDArray {
         return unary(UnaryOp.TANH);
     }
 
+    /**
+     * {@code exp(x) / sum(exp(x))} along {@code dim}, shifted by the max for stability: one fused kernel where
+     * the backend has one ({@link org.jgrad.core.backend.FusedKernels}), else the composite.
+     */
+    public NDArray softmax(int dim) {
+        return Activations.softmax(this, dim, false);
+    }
+
+    /** {@code x - log(sum(exp(x)))} along {@code dim}, fused like {@link #softmax(int)}. */
+    public NDArray logSoftmax(int dim) {
+        return Activations.softmax(this, dim, true);
+    }
+
     public NDArray logicalNot() {
         return unary(UnaryOp.NOT);
     }

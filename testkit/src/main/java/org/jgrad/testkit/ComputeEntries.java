@@ -38,6 +38,9 @@ final class ComputeEntries {
                             default -> c.in(0).argmax(c.ints("axes"), c.flag("keepdim"));
                         }))
                         .reference(HostReductions.reference(HostReductions.Kind.ARGMAX)).build(),
+                // Fused kernels on simd (last dim, dense), the composite elsewhere: both against one reference.
+                // exp's few ulps grow with |x - max| as exp's do; the normalising sum adds n roundings.
+                softmax("softmax", false), softmax("logSoftmax", true),
                 CoreOp.builder("matmul", OpKind.MATMUL).covers("matmul(NDArray)").dtypes(F32, F64)
                         .domains(Domains.GENERAL, Domains.GENERAL).samples(MatmulSamples.matmul())
                         .call(OpCall.single(c -> c.in(0).matmul(c.in(1))))
@@ -62,5 +65,25 @@ final class ComputeEntries {
                         .samples(IndexingSamples.indexSelect())
                         .call(OpCall.single(c -> c.in(0).indexSelect(c.integer("dim"), c.in(1))))
                         .reference(HostIndexing.indexSelect()).build());
+    }
+
+    /** max |x| over the whole input (0 for an empty one), as a rank-0 array. */
+    private static org.jgrad.core.NDArray maxAbs(ToleranceContext c) {
+        org.jgrad.core.NDArray x = c.input(0);
+        return x.numel() == 0 ? x.sum() : x.abs().max();
+    }
+
+    private static CoreOp softmax(String name, boolean log) {
+        return CoreOp.builder(name, OpKind.UNARY).covers(name + "(int)").dtypes(F32, F64).domains(Domains.GENERAL)
+                .samples(org.jgrad.testkit.grad.GradSamples.unaryWithDim())
+                .call(OpCall.single(c -> log ? c.in(0).logSoftmax(c.integer("dim")) : c.in(0).softmax(c.integer("dim"))))
+                .tolerance(log
+                        // log-softmax can be ~0 where one term dominates: its error is absolute, u (|x - max| + log z)
+                        ? Tolerance.ulpsPlusAbsolute(8, "1 + |x| + max|x|: the shift and the log-sum",
+                                c -> c.input(0).abs().add(maxAbs(c)).add(1.0))
+                        // exp(x - max) errs relatively by about u |x - max|, and the sum inherits the worst term
+                        : Tolerance.conditioned(8, "|x| + max|x|: exp of the shifted input",
+                                c -> c.input(0).abs().add(maxAbs(c))))
+                .reference(HostSoftmax.reference(log)).build();
     }
 }

@@ -37,7 +37,7 @@ public final class Coverage {
     /** Public ops that must each be covered by an entry. */
     public static final List<String> REQUIRED = List.of(
             // elementwise
-            "neg()", "abs()", "exp()", "log()", "sin()", "cos()", "sqrt()", "reciprocal()", "erf()", "sigmoid()", "tanh()", "logicalNot()", "isNan()",
+            "neg()", "abs()", "exp()", "log()", "sin()", "cos()", "sqrt()", "reciprocal()", "erf()", "sigmoid()", "tanh()", "softmax(int)", "logSoftmax(int)", "logicalNot()", "isNan()",
             "add(NDArray)", "sub(NDArray)", "mul(NDArray)", "div(NDArray)", "pow(NDArray)", "maximum(NDArray)",
             "minimum(NDArray)", "add(double)", "add(long)", "sub(double)", "mul(double)", "mul(long)", "div(double)",
             "pow(double)", "lt(NDArray)", "gt(NDArray)", "le(NDArray)", "ge(NDArray)", "eq(NDArray)", "ne(NDArray)",

@@ -71,10 +71,16 @@ public interface ActivationOps {
         return x.relu().add(negAbs.exp().add(1.0).log());
     }
 
-    /** {@code exp(x) / sum(exp(x))} along {@code dim}, shifted by the max for stability. */
-    default Tensor softmax(int dim) {
+    /**
+     * {@code exp(x) / sum(exp(x))} along {@code dim}: a fused primitive (one kernel; gradient
+     * {@code y (g - sum(g y))}), checked against {@link #softmaxComposite(int)} by the op database.
+     */
+    Tensor softmax(int dim);
+
+    /** The definition of {@link #softmax(int)}: shifted by the max for stability, then normalised. */
+    default Tensor softmaxComposite(int dim) {
         Tensor x = self();
-        org.jgrad.core.Shape.normalizeAxis(dim, x.rank(), "softmax");
+        org.jgrad.core.Shape.normalizeAxis(dim, x.rank(), "softmaxComposite");
         int[] axes = {dim};
         // The max of an empty input does not exist (its dim may be size 0); nothing to shift then.
         Tensor shifted = x.sub(Tensor.of(x.numel() == 0 ? x.data().sum(axes, true) : x.data().max(axes, true)));
@@ -82,10 +88,16 @@ public interface ActivationOps {
         return e.div(e.sum(new int[] {dim}, true));
     }
 
-    /** {@code x - logsumexp(x)} along {@code dim}. */
-    default Tensor logSoftmax(int dim) {
+    /**
+     * {@code x - logsumexp(x)} along {@code dim}: a fused primitive (gradient {@code g - exp(y) sum(g)}), checked
+     * against {@link #logSoftmaxComposite(int)}.
+     */
+    Tensor logSoftmax(int dim);
+
+    /** The definition of {@link #logSoftmax(int)}. */
+    default Tensor logSoftmaxComposite(int dim) {
         Tensor x = self();
-        org.jgrad.core.Shape.normalizeAxis(dim, x.rank(), "logSoftmax");
+        org.jgrad.core.Shape.normalizeAxis(dim, x.rank(), "logSoftmaxComposite");
         return x.sub(x.logsumexp(new int[] {dim}, true));
     }
 }

@@ -148,24 +148,13 @@ final class GradRefs {
     }
 
     static TensorData softmax(TensorData x, int dim, boolean log) {
-        int[] ax = {dim};
-        TensorData m = HostReductions.reduce(Kind.MAX, x, ax, true);
-        TensorData e = zip2(x, m, (a, b) -> Math.exp(a - b));
-        TensorData z = sum(e, ax, true);
-        if (log) {
-            TensorData lse = zip2(z, m, (a, b) -> Math.log(a) + b);
-            return zip2(x, lse, (a, b) -> a - b);
-        }
-        return zip2(e, z, (a, b) -> a / b);
+        return org.jgrad.testkit.HostSoftmax.softmax(x, dim, log);
     }
 
     static HostReference softmax(boolean log) {
         return (s, t) -> {
             TensorData x = in(s).get(0);
-            if (x.numel() == 0) {
-                return out(x);
-            }
-            return out(softmax(x, s.integer("dim"), log));
+            return out(x.numel() == 0 ? x : softmax(x, s.integer("dim"), log));
         };
     }
 

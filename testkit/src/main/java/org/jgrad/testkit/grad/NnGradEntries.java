@@ -48,6 +48,16 @@ final class NnGradEntries {
                         .call(GradCall.single(c -> c.in(0).leakyRelu(c.number("slope"))))
                         .reference((s, t) -> GradRefs.out(org.jgrad.testkit.HostMath.map(GradRefs.in(s).get(0),
                                 x -> x > 0 ? x : s.number("slope") * x))).build(),
+                GradOp.builder("softmaxComposite").covers("softmaxComposite(int)").domains(GradDomains.GENERAL)
+                        .samples(GradSamples.unaryWithDim())
+                        .call(GradCall.single(c -> c.in(0).softmaxComposite(c.integer("dim"))))
+                        .reference(GradRefs.softmax(false))
+                        .error("dim out of range", () -> f64(2, 3).softmaxComposite(2)).build(),
+                GradOp.builder("logSoftmaxComposite").covers("logSoftmaxComposite(int)").domains(GradDomains.GENERAL)
+                        .samples(GradSamples.unaryWithDim())
+                        .call(GradCall.single(c -> c.in(0).logSoftmaxComposite(c.integer("dim"))))
+                        .reference(GradRefs.softmax(true))
+                        .error("dim out of range", () -> f64(2, 3).logSoftmaxComposite(-3)).build(),
                 GradOp.builder("softmax").covers("softmax(int)").domains(GradDomains.GENERAL)
                         .samples(GradSamples.unaryWithDim())
                         .call(GradCall.single(c -> c.in(0).softmax(c.integer("dim"))))

@@ -2,6 +2,7 @@ package org.jgrad.core.cpu.simd;
 
 import org.jgrad.core.DType;
 import org.jgrad.core.View;
+import org.jgrad.core.backend.FusedKernels;
 import org.jgrad.core.backend.OptimizerKernels;
 import org.jgrad.core.backend.Storage;
 import org.jgrad.core.cpu.CpuStorage;
@@ -31,7 +32,7 @@ import org.jgrad.core.ops.UnaryOp;
  * Storage c = simd.matmul(a, m, a, m);      // [[7, 10], [15, 22]]
  * }</pre>
  */
-public final class SimdBackend extends ReferenceBackend implements OptimizerKernels {
+public final class SimdBackend extends ReferenceBackend implements OptimizerKernels, FusedKernels {
     /** The name this backend registers under. */
     public static final String NAME = "simd";
 
@@ -117,6 +118,17 @@ public final class SimdBackend extends ReferenceBackend implements OptimizerKern
             java.util.Arrays.fill(dense.f32(), 0, vout.numel(), 0f);
             SimdMatmul.matmul(f32(a), va, f32(b), vb, dense.f32());
         });
+    }
+
+    @Override
+    public boolean softmax(Storage x, View vx, int dim, boolean log, Storage out) {
+        int rank = vx.rank();
+        if (x.dtype() != DType.F32 || dim != rank - 1 || !vx.isContiguous() || out.dtype() != DType.F32) {
+            return false;   // the composite handles other axes and layouts
+        }
+        int n = vx.shape().dim(rank - 1);
+        SimdSoftmax.rows(f32(x), vx.offset(), f32(out), vx.numel() / n, n, log);
+        return true;
     }
 
     @Override

@@ -1,0 +1,41 @@
+package org.jgrad.core;
+
+import org.jgrad.core.backend.Backend;
+import org.jgrad.core.backend.FusedKernels;
+import org.jgrad.core.backend.Storage;
+
+/** Front-end logic of the fused activations: checks, the backend's fused kernel when it has one, else the composite. */
+final class Activations {
+    private Activations() {
+    }
+
+    static NDArray softmax(NDArray x, int dim, boolean log) {
+        String name = log ? "logSoftmax" : "softmax";
+        if (!x.dtype().isFloating()) {
+            throw new IllegalArgumentException(name + ": expected a floating tensor but got " + x.dtype() + " of shape "
+                    + x.shape() + "; cast with to(DType.F32) first");
+        }
+        int d = Shape.normalizeAxis(dim, x.rank(), name);
+        if (x.numel() == 0) {
+            return x.copy();
+        }
+        Backend backend = x.backend();
+        if (backend instanceof FusedKernels k && x.rank() > 0) {
+            Storage out = backend.empty(x.dtype(), x.numel());
+            if (k.softmax(x.storage(), x.view(), d, log, out)) {
+                return NDArray.dense(out, x.shape());
+            }
+            backend.release(out);
+        }
+        return composite(x, d, log);
+    }
+
+    /** The definition: shift by the max along {@code dim}, exponentiate, normalise (or subtract the log-sum). */
+    static NDArray composite(NDArray x, int dim, boolean log) {
+        int[] axes = {dim};
+        NDArray shifted = x.rank() == 0 ? x.sub(x) : x.sub(x.max(axes, true));
+        NDArray e = shifted.exp();
+        NDArray z = x.rank() == 0 ? e : e.sum(axes, true);
+        return log ? shifted.sub(z.log()) : e.div(z);
+    }
+}
