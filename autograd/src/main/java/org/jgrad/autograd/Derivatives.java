@@ -17,7 +17,7 @@ final class Derivatives {
     /** True for rules that read the op's output, so the node must save it. */
     static boolean needsOutput(Prim prim) {
         return switch (prim) {
-            case EXP, SQRT, RECIP, AMAX, POW, SIGMOID, TANH, SOFTMAX, LOG_SOFTMAX -> true;
+            case EXP, SQRT, RECIP, AMAX, POW, SIGMOID, TANH, SOFTMAX, LOG_SOFTMAX, LAYER_NORM -> true;
             default -> false;
         };
     }
@@ -25,7 +25,7 @@ final class Derivatives {
     /** True for rules that read the op's inputs; other nodes keep only shapes, so activations can be freed. */
     static boolean needsInputs(Prim prim) {
         return switch (prim) {
-            case LOG, SIN, COS, ABS, ERF, MUL, DIV, MAXIMUM, MINIMUM, POW, AMAX, MATMUL -> true;
+            case LOG, SIN, COS, ABS, ERF, MUL, DIV, MAXIMUM, MINIMUM, POW, AMAX, MATMUL, LAYER_NORM -> true;
             default -> false;
         };
     }
@@ -62,6 +62,15 @@ final class Derivatives {
                 yield one(gy.sub(y.mul(gy.sum(new int[] {p[0]}, true))));      // y (g - sum(g y))
             }
             case LOG_SOFTMAX -> one(g.sub(n.output().exp().mul(g.sum(new int[] {p[0]}, true))));
+            case LAYER_NORM -> {
+                // y = (x - mean) rstd: dx = rstd (g - mean(g) - y mean(g y)); rstd recomputed from x, so the rule
+                // stays differentiable in x for higher-order gradients.
+                Tensor y = n.output();
+                int[] axes = lastAxes(y.rank(), p[0]);
+                Tensor rstd = n.input(0).var(axes, 0, true).add(n.params.number()).sqrt().reciprocal();
+                Tensor centred = g.sub(g.mean(axes, true)).sub(y.mul(g.mul(y).mean(axes, true)));
+                yield one(centred.mul(rstd));
+            }
             case ADD -> two(g, g);
             case SUB -> two(g, n.needsGrad[1] ? g.neg() : null);
             case MUL -> two(n.needsGrad[0] ? g.mul(n.input(1)) : null, n.needsGrad[1] ? g.mul(n.input(0)) : null);
@@ -151,6 +160,15 @@ final class Derivatives {
             }
             case CAST -> one(g.to(n.inputDtypes[0]));
         };
+    }
+
+    /** The last {@code k} axes of a rank-{@code rank} tensor. */
+    private static int[] lastAxes(int rank, int k) {
+        int[] axes = new int[k];
+        for (int i = 0; i < k; i++) {
+            axes[i] = rank - k + i;
+        }
+        return axes;
     }
 
     /** {@code g} with the reduced axes of a SUM/AMAX node present as size-1 dims. */

@@ -42,8 +42,17 @@ public final class Node {
     private boolean released;
 
     /** Non-differentiable parameters of a primitive (axes, shapes, index arrays, ...). */
-    record Params(int[] ints, Shape shape, NDArray index, NDArray cond, boolean keepdim) {
+    record Params(int[] ints, Shape shape, NDArray index, NDArray cond, boolean keepdim, double number) {
         static final Params NONE = new Params(null, null, null, null, false);
+
+        Params(int[] ints, Shape shape, NDArray index, NDArray cond, boolean keepdim) {
+            this(ints, shape, index, cond, keepdim, 0);
+        }
+
+        /** Ints and one number (e.g. a normalisation's dim count and eps). */
+        static Params intsAndNumber(double number, int... v) {
+            return new Params(v, null, null, null, false, number);
+        }
 
         static Params ints(int... v) {
             return new Params(v, null, null, null, false);

@@ -16,6 +16,8 @@ public enum Prim {
     SUM, AMAX,
     /** Fused softmax / log-softmax along one dim (params: the dim); their composites are the definitions. */
     SOFTMAX, LOG_SOFTMAX,
+    /** Fused layer normalisation without the affine part (params: dims normalised, eps). */
+    LAYER_NORM,
     // linear algebra: batched [.., M, K] x [.., K, N]
     MATMUL,
     // indexing (the index is a non-differentiable parameter)

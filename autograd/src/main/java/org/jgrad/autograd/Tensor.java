@@ -400,6 +400,25 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         return record(Prim.LOG_SOFTMAX, Node.Params.ints(d), data.logSoftmax(d), this);
     }
 
+    /**
+     * Layer normalisation with the normalisation as one primitive (then the affine part as mul and add);
+     * {@link #layerNormComposite} is its definition.
+     */
+    @Override
+    public Tensor layerNorm(int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        NnOps.checkLayerNorm("layerNorm", this, normalizedShape, weight, bias);
+        int k = normalizedShape.length;
+        if (k == 0) {
+            return layerNormComposite(normalizedShape, weight, bias, eps);   // each element alone: all zeros
+        }
+        Tensor y = record(Prim.LAYER_NORM, Node.Params.intsAndNumber(eps, k),
+                data.layerNorm(k, eps), this);
+        if (weight != null) {
+            y = y.mul(weight);
+        }
+        return bias == null ? y : y.add(bias);
+    }
+
     /** {@code tanh(x)} as one primitive; {@link #tanhComposite()} is its definition. */
     @Override
     public Tensor tanh() {

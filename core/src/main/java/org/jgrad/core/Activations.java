@@ -30,6 +30,37 @@ final class Activations {
         return composite(x, d, log);
     }
 
+    static NDArray layerNorm(NDArray x, int dims, double eps) {
+        if (!x.dtype().isFloating()) {
+            throw new IllegalArgumentException("layerNorm: expected a floating tensor but got " + x.dtype()
+                    + " of shape " + x.shape());
+        }
+        if (dims < 1 || dims > x.rank()) {
+            throw new IllegalArgumentException("layerNorm: cannot normalise over the last " + dims + " dims of a tensor"
+                    + " of shape " + x.shape() + " (expected 1 to " + x.rank() + ")");
+        }
+        int[] axes = new int[dims];
+        int n = 1;
+        for (int i = 0; i < dims; i++) {
+            axes[i] = x.rank() - dims + i;
+            n *= x.size(axes[i]);
+        }
+        if (x.numel() == 0) {
+            return x.copy();
+        }
+        Backend backend = x.backend();
+        if (backend instanceof FusedKernels k) {
+            Storage out = backend.empty(x.dtype(), x.numel());
+            if (k.layerNorm(x.storage(), x.view(), n, eps, out)) {
+                return NDArray.dense(out, x.shape());
+            }
+            backend.release(out);
+        }
+        NDArray centered = x.sub(x.sum(axes, true).div(n));
+        NDArray var = centered.mul(centered).sum(axes, true).div(n);
+        return centered.div(var.add(eps).sqrt());
+    }
+
     /** The definition: shift by the max along {@code dim}, exponentiate, normalise (or subtract the log-sum). */
     static NDArray composite(NDArray x, int dim, boolean log) {
         int[] axes = {dim};

@@ -429,6 +429,14 @@ public final class NDArray {
         return Activations.softmax(this, dim, true);
     }
 
+    /**
+     * {@code (x - mean) / sqrt(var + eps)} over the last {@code dims} dims (biased variance): layer
+     * normalisation without the affine part, one fused kernel where the backend has one.
+     */
+    public NDArray layerNorm(int dims, double eps) {
+        return Activations.layerNorm(this, dims, eps);
+    }
+
     public NDArray logicalNot() {
         return unary(UnaryOp.NOT);
     }

@@ -95,6 +95,8 @@ public final class Coverage {
                 "randn(Generator,DType,int[])")) {
             m.put(s, shortcut);
         }
+        m.put("layerNorm(int,double)", "checked through autograd's layerNorm entry, whose forward is this kernel:"
+                + " GradFloat32Properties runs it on simd float32 against the float64 reference, forward and backward");
         m.put("fill_(double)", "writes a constant: the same kernel as Creation.full, which has an entry");
         m.put("zero_()", "fill_(0)");
         m.put("release()", "lifecycle, not an op: gives the storage back to the backend's pool (StoragePoolTest)");

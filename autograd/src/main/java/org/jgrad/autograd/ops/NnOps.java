@@ -17,22 +17,17 @@ import org.jgrad.core.Generator;
 public interface NnOps {
     Tensor self();
 
-    /** Normalises over the last {@code normalizedShape.length} dims, then scales and shifts (either may be null). */
-    default Tensor layerNorm(int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+    /**
+     * Normalises over the last {@code normalizedShape.length} dims, then scales and shifts (either may be null):
+     * the normalisation is a fused primitive, checked against {@link #layerNormComposite} by the op database.
+     */
+    Tensor layerNorm(int[] normalizedShape, Tensor weight, Tensor bias, double eps);
+
+    /** The definition of {@link #layerNorm}: mean, biased variance, normalise, scale, shift as separate ops. */
+    default Tensor layerNormComposite(int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         Tensor x = self();
+        checkLayerNorm("layerNormComposite", x, normalizedShape, weight, bias);
         int k = normalizedShape.length;
-        for (int i = 0; i < k; i++) {
-            if (x.rank() < k || x.size(x.rank() - k + i) != normalizedShape[i]) {
-                throw new IllegalArgumentException("layerNorm: input of shape " + x.shape() + " does not end with the"
-                        + " normalized shape " + java.util.Arrays.toString(normalizedShape));
-            }
-        }
-        for (Tensor t : new Tensor[] {weight, bias}) {
-            if (t != null && !java.util.Arrays.equals(t.shape().toArray(), normalizedShape)) {
-                throw new IllegalArgumentException("layerNorm: weight and bias must have the normalized shape "
-                        + java.util.Arrays.toString(normalizedShape) + ", got " + t.shape());
-            }
-        }
         int[] axes = new int[k];
         for (int i = 0; i < k; i++) {
             axes[i] = x.rank() - k + i;
@@ -42,6 +37,23 @@ public interface NnOps {
             y = y.mul(weight);
         }
         return bias == null ? y : y.add(bias);
+    }
+
+    /** The argument checks of {@link #layerNorm}: shapes of input, weight and bias against the normalized shape. */
+    static void checkLayerNorm(String op, Tensor x, int[] normalizedShape, Tensor weight, Tensor bias) {
+        int k = normalizedShape.length;
+        for (int i = 0; i < k; i++) {
+            if (x.rank() < k || x.size(x.rank() - k + i) != normalizedShape[i]) {
+                throw new IllegalArgumentException(op + ": input of shape " + x.shape() + " does not end with the"
+                        + " normalized shape " + java.util.Arrays.toString(normalizedShape));
+            }
+        }
+        for (Tensor t : new Tensor[] {weight, bias}) {
+            if (t != null && !java.util.Arrays.equals(t.shape().toArray(), normalizedShape)) {
+                throw new IllegalArgumentException(op + ": weight and bias must have the normalized shape "
+                        + java.util.Arrays.toString(normalizedShape) + ", got " + t.shape());
+            }
+        }
     }
 
     /**

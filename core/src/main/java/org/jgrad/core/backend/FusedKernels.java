@@ -21,4 +21,11 @@ public interface FusedKernels {
      * for stability; {@code out} is a dense storage of {@code vx}'s shape. Rows are not empty.
      */
     boolean softmax(Storage x, View vx, int dim, boolean log, Storage out);
+
+    /**
+     * {@code out = (x - mean) / sqrt(var + eps)} over each run of {@code n} consecutive elements of {@code vx}
+     * in row-major order (the last dims, flattened), with the biased variance; {@code out} is a dense storage
+     * of {@code vx}'s shape. {@code n > 0}.
+     */
+    boolean layerNorm(Storage x, View vx, int n, double eps, Storage out);
 }

@@ -79,6 +79,14 @@ final class NnGradEntries {
                                 () -> f64(2, 3).layerNorm(new int[] {2}, null, null, 1e-5))
                         .error("weight of the wrong shape",
                                 () -> f64(2, 3).layerNorm(new int[] {3}, f64(2), null, 1e-5)).build(),
+                GradOp.builder("layerNormComposite").covers("layerNormComposite(int[],Tensor,Tensor,double)")
+                        .domains(GradDomains.GENERAL, GradDomains.GENERAL).float32(NORMALISATION_F32)
+                        .samples(GradSamples.distinct(GradSamples.layerNorm(), 0, 0.25)).noExpandedViews()
+                        .call(GradCall.single(c -> c.in(0).layerNormComposite(c.ints("normalizedShape"),
+                                c.optional(1), c.optional(2), c.number("eps"))))
+                        .reference(GradRefs.layerNorm())
+                        .error("input does not end with the normalized shape",
+                                () -> f64(2, 3).layerNormComposite(new int[] {2}, null, null, 1e-5)).build(),
                 GradOp.builder("batchNorm").covers("batchNorm(Tensor,Tensor,Tensor,Tensor,boolean,double,double)")
                         .domains(GradDomains.GENERAL, GradDomains.GENERAL, GradDomains.VARIANCE).float32(NORMALISATION_F32)
                         .samples(GradSamples.distinct(GradSamples.batchNorm(), 0, 0.25)).noExpandedViews()

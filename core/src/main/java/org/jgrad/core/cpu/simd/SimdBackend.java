@@ -132,6 +132,15 @@ public final class SimdBackend extends ReferenceBackend implements OptimizerKern
     }
 
     @Override
+    public boolean layerNorm(Storage x, View vx, int n, double eps, Storage out) {
+        if (x.dtype() != DType.F32 || !vx.isContiguous() || out.dtype() != DType.F32) {
+            return false;
+        }
+        SimdLayerNorm.rows(f32(x), vx.offset(), f32(out), vx.numel() / n, n, eps);
+        return true;
+    }
+
+    @Override
     public boolean adam(Storage param, Storage grad, Storage expAvg, Storage expAvgSq, Storage maxExpAvgSq,
                         AdamStep step) {
         if (!allF32(param, grad, expAvg, expAvgSq, maxExpAvgSq)) {
