@@ -30,10 +30,11 @@ class TorchInfoTest {
     }
 
     @Test
-    void theBarScalesWithThreads() {
-        // 15 GFLOP/s is fine for one thread but too slow for 2 (bar: 10 per thread)
-        assertTrue(info(15, 1, OPENBLAS).warning().isEmpty());
-        assertTrue(info(15, 2, OPENBLAS).warning().isPresent());
+    void theBarIsFiveGflopsWhateverTheThreadCount() {
+        // the reference BLAS is single-threaded: 2 threads do not lift it; a loaded OpenBLAS may give little more
+        // on 2 threads than on 1, which must not be taken for the reference
+        assertTrue(info(6, 2, OPENBLAS).warning().isEmpty());
+        assertTrue(info(4.9, 2, OPENBLAS).warning().isPresent());
     }
 
     @Test
