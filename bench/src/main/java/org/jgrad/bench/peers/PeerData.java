@@ -56,7 +56,7 @@ public final class PeerData {
         return new Pool<>(batches);
     }
 
-    /** {@code [rows, 5000]} float32 zeros with ones at {@link #SPARSE_ONES} of the places. */
+    /** {@code [rows, cols]} float32 zeros with ones at a share {@link #SPARSE_ONES} of the places, at random. */
     public static Tensor sparseBinary(int rows, int cols, Generator gen) {
         NDArray u = NDArray.rand(gen, DType.F32, rows, cols);
         return Tensor.of(u.lt(NDArray.scalar(SPARSE_ONES, DType.F32)).to(DType.F32));
@@ -72,7 +72,7 @@ public final class PeerData {
         return Tensor.of(NDArray.rand(gen, DType.F32, shape));
     }
 
-    /** Uniform integers in {@code [0, bound)}, int64, of the given shape (1 or 2 dims). */
+    /** {@code count} uniform integers in {@code [0, bound)}. */
     public static long[] randomInts(int count, int bound, Generator gen) {
         long[] out = new long[count];
         for (int i = 0; i < count; i++) {

@@ -79,11 +79,6 @@ public enum PeerRow {
         return metric;
     }
 
-    /** Whether this is a training workload (its bytes per step are "per training step"). */
-    public boolean training() {
-        return id.endsWith("-train") || id.startsWith("mlp784");
-    }
-
     /** Builds the jgrad side: model, optimizer and data pool, before any timing. */
     public PeerWorkload create() {
         return factory.get();

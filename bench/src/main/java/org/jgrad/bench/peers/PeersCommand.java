@@ -84,8 +84,13 @@ public final class PeersCommand implements Callable<Integer> {
             }
             return 0;
         }
-        List<PeerRow> chosen = rows == null ? (quick ? PeerRow.QUICK : List.of(PeerRow.values()))
-                : rows.stream().map(String::trim).map(PeerRow::byId).toList();
+        List<PeerRow> chosen;
+        try {
+            chosen = rows == null ? (quick ? PeerRow.QUICK : List.of(PeerRow.values()))
+                    : rows.stream().map(String::trim).map(PeerRow::byId).toList();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--rows: " + e.getMessage());
+        }
         List<Integer> threadCounts = threads == null ? (quick ? List.of(1) : List.of(1, 2)) : threads;
         for (int t : threadCounts) {
             if (t < 1) {
