@@ -6,7 +6,11 @@
 #   bench/run.sh MatmulBench -p n=1024 -p backend=simd:1     any JMH arguments (regexps, -p, -wi, -i, -f)
 #   bench/run.sh Autograd                 autograd: per-op overhead (1-element tensors) and an MLP training step,
 #                                         each against plain NDArray code; heap and live nodes after GC
+#   bench/run.sh peers [--quick|--help]   the side-by-side comparison with PyTorch (issue 8): one markdown table,
+#                                         also written to bench/results/; needs scripts/install-peers.sh first
 #
+# JVM options: JGRAD_JVM_OPTS (set by ./jgrad from JGRAD_OPTS and -D/-X arguments before the command) go on the
+# java command; JMH passes them on to its forks, and peers to its jgrad workers.
 # Needs JAVA_HOME set to a JDK 21+ (./jgrad bench finds one and sets it). Results: bench/target/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +21,17 @@ if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
 fi
 JAVA="$JAVA_HOME/bin/java"
 
+# Word splitting of the options is intended (JGRAD_OPTS="-Dx=1 -Xmx4g").
+read -r -a USER_OPTS <<< "${JGRAD_JVM_OPTS:-}"
+
 mvn -B -q -pl bench -am package -DskipTests
 JAR=bench/target/benchmarks.jar
+
+if [ "${1:-}" = "peers" ]; then
+  shift
+  exec "$JAVA" --add-modules jdk.incubator.vector ${USER_OPTS[@]+"${USER_OPTS[@]}"} -cp "$JAR" \
+    org.jgrad.bench.peers.PeersCommand "$@"
+fi
 mkdir -p bench/target/results
 RESULT="bench/target/results/jmh-$(date +%Y%m%d-%H%M%S).json"
 
@@ -33,7 +46,7 @@ for arg in "$@"; do
   fi
 done
 # The host JVM gets the Vector API module too: JMH passes the host's options on to its forks.
-"$JAVA" --add-modules jdk.incubator.vector -jar "$JAR" "$@" -rf json -rff "$RESULT"
+"$JAVA" --add-modules jdk.incubator.vector ${USER_OPTS[@]+"${USER_OPTS[@]}"} -jar "$JAR" "$@" -rf json -rff "$RESULT"
 if [ -s "$RESULT" ]; then   # absent after -l, -h and the like
   echo
   "$JAVA" -cp "$JAR" org.jgrad.bench.BenchReport "$RESULT"
