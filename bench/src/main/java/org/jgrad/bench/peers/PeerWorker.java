@@ -34,7 +34,7 @@ public final class PeerWorker {
     public static PeerResult run(PeerRow row, Protocol protocol) {
         PeerWorkload workload = row.create();
         Measurement m = Sampler.measure(workload, row.metric(), protocol);
-        double check = m.last() == null ? Double.NaN : m.last().reshape(-1).select(0, 0).item();
+        double check = m.check();
         return new PeerResult("jgrad", row.id(), Parallel.threads(), row.metric().unit(), row.metric().latency(),
                 m.samples(), m.median(), m.steps(), Double.isFinite(check) ? check : String.valueOf(check),
                 finiteOrNull(m.warmupSeconds()), finiteOrNull(m.bytesPerStep()), finiteOrNull(m.gcShare()),

@@ -170,7 +170,10 @@ public final class PeersCommand implements Callable<Integer> {
                 + " -Djgrad.threads=<row's>");
         header.add(String.format(Locale.ROOT, "- protocol: each configuration (workload x side x threads) in its own"
                 + " process, torch then jgrad per row; %.1f s warm-up, then %d samples of >= %.2f s; medians."
-                + " Threads: torch.set_num_threads + OMP/OPENBLAS/MKL_NUM_THREADS; jgrad -Djgrad.threads.",
+                + " Threads: torch.set_num_threads + OMP/OPENBLAS/MKL_NUM_THREADS; jgrad -Djgrad.threads."
+                + (workerJvmOptions(0).contains("-D" + Sampler.SCOPED_PROPERTY + "=false")
+                        ? " jgrad steps run bare (no MemoryScope)."
+                        : " Each jgrad step runs in a MemoryScope (-D" + Sampler.SCOPED_PROPERTY + "=false: bare)."),
                 protocol.warmupSeconds(), protocol.samples(), protocol.sampleSeconds()));
         header.add("- ratio = jgrad speed / torch speed: **above 1 means jgrad is faster**. For the latency row"
                 + " (p50, lower is better) it is torch latency / jgrad latency; the latency ratio jgrad/torch is"

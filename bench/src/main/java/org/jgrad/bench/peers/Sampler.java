@@ -3,11 +3,16 @@ package org.jgrad.bench.peers;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import org.jgrad.autograd.Tensor;
+import org.jgrad.core.backend.MemoryScope;
 
 /**
  * The timing harness of the jgrad side, step for step the same as {@code measure} in
  * {@code bench/peers/torch_workloads.py}: warm-up, then samples of at least {@code sampleSeconds}, each
  * giving the throughput over the sample (or, for latency metrics, the median step time in it).
+ *
+ * <p>Each step runs in its own {@link MemoryScope}, as a jgrad training loop should (its temporaries go back
+ * to the backend's pool, so a warm step allocates almost nothing); {@value #SCOPED_PROPERTY}{@code =false}
+ * runs bare steps instead, to measure what the scope saves.
  *
  * <p>It also records when each step ended, for the {@link WarmupFigure}, into an array allocated before the
  * first step (so the recording allocates nothing while the allocation per step is being counted); after
@@ -21,6 +26,9 @@ import org.jgrad.autograd.Tensor;
 public final class Sampler {
     /** Step end times kept for the warm-up figure (8 MB of longs). */
     static final int MAX_RECORDED = 1 << 20;
+    /** System property: {@code false} runs the steps without a {@link MemoryScope}. */
+    public static final String SCOPED_PROPERTY = "jgrad.bench.scoped";
+    static final boolean SCOPED = !"false".equals(System.getProperty(SCOPED_PROPERTY));
 
     private Sampler() {
     }
@@ -31,12 +39,11 @@ public final class Sampler {
         double[] durations = new double[MAX_RECORDED];
         int recorded = 0;
         long steps = 0;
-        Tensor last = null;
         long origin = System.nanoTime();
         long warmupNanos = (long) (protocol.warmupSeconds() * 1e9);
         int cap = protocol.maxSteps();
         while (System.nanoTime() - origin < warmupNanos && (cap == 0 || steps < cap)) {
-            last = workload.step();
+            step(workload);
             steps++;
             if (recorded < MAX_RECORDED) {
                 ends[recorded++] = System.nanoTime() - origin;
@@ -54,7 +61,7 @@ public final class Sampler {
             long prev = start;
             int n = 0;
             while (true) {
-                last = workload.step();
+                step(workload);
                 long now = System.nanoTime();
                 if (n < durations.length) {
                     durations[n] = now - prev;
@@ -82,7 +89,25 @@ public final class Sampler {
         double bytesPerStep = bytesBefore < 0 ? Double.NaN : (bytesAfter - bytesBefore) / (double) sampleSteps;
         double gcShare = sampleTime > 0 ? (gcAfter - gcBefore) * 1e6 / sampleTime : Double.NaN;
         double warmup = WarmupFigure.seconds(ends, recorded, Stats.median(throughput));
-        return new Measurement(values, Stats.median(values), steps, warmup, bytesPerStep, gcShare, last);
+        return new Measurement(values, Stats.median(values), steps, warmup, bytesPerStep, gcShare, check(workload));
+    }
+
+    private static void step(PeerWorkload workload) {
+        if (!SCOPED) {
+            workload.step();
+            return;
+        }
+        try (MemoryScope scope = MemoryScope.open()) {
+            workload.step();
+        }
+    }
+
+    /** One more (untimed) step, read inside its scope: the first element of its result, so the work was real. */
+    private static double check(PeerWorkload workload) {
+        try (MemoryScope scope = MemoryScope.open()) {
+            Tensor t = workload.step();
+            return t == null ? Double.NaN : t.reshape(-1).select(0, 0).item();
+        }
     }
 
     private static double medianOf(double[] values, int n) {
