@@ -21,9 +21,14 @@ final class Activations {
         }
         Backend backend = x.backend();
         if (backend instanceof FusedKernels k && x.rank() > 0) {
+            // The kernel takes dense rows: move dim last and lay the input out densely, so that every layout and
+            // every dim takes the same path and gets the same bits.
+            int last = x.rank() - 1;
+            NDArray rows = (d == last ? x : x.transpose(d, last)).contiguous();
             Storage out = backend.empty(x.dtype(), x.numel());
-            if (k.softmax(x.storage(), x.view(), d, log, out)) {
-                return NDArray.dense(out, x.shape());
+            if (k.softmax(rows.storage(), rows.view(), last, log, out)) {
+                NDArray y = NDArray.dense(out, rows.shape());
+                return d == last ? y : y.transpose(d, last);
             }
             backend.release(out);
         }
@@ -50,8 +55,9 @@ final class Activations {
         }
         Backend backend = x.backend();
         if (backend instanceof FusedKernels k) {
+            NDArray rows = x.contiguous();   // dense rows for the kernel: the same path (and bits) for every layout
             Storage out = backend.empty(x.dtype(), x.numel());
-            if (k.layerNorm(x.storage(), x.view(), n, eps, out)) {
+            if (k.layerNorm(rows.storage(), rows.view(), n, eps, out)) {
                 return NDArray.dense(out, x.shape());
             }
             backend.release(out);

@@ -67,25 +67,21 @@ public final class Creation {
                     + " are inconsistent with the sign of step " + step);
         }
         long n = (long) Math.ceil((end - start) / step);
-        Shape s = Shape.of(n);
-        double[] values = new double[s.numel()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = start + i * step;
-        }
-        return fromDoubles(values, dtype, s);
+        int[] i = {0};
+        return generate(dtype, Shape.of(n), () -> start + i[0]++ * step);
     }
 
     public NDArray linspace(double start, double end, int steps, DType dtype) {
         if (steps < 0) {
             throw new IllegalArgumentException("linspace: number of steps must be >= 0, got " + steps);
         }
-        double[] values = new double[steps];
         double step = steps > 1 ? (end - start) / (steps - 1) : 0;
-        for (int i = 0; i < steps; i++) {
+        int[] next = {0};
+        return generate(dtype, Shape.of(steps), () -> {
+            int i = next[0]++;
             // Fill from both ends, as PyTorch does, so the last value is exactly end.
-            values[i] = steps == 1 ? start : i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step;
-        }
-        return fromDoubles(values, dtype, Shape.of(steps));
+            return steps == 1 ? start : i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step;
+        });
     }
 
     public NDArray eye(int n, int m, DType dtype) {
@@ -104,12 +100,7 @@ public final class Creation {
 
     /** Uniform samples in {@code [low, high)}. */
     public NDArray uniform(Generator gen, double low, double high, DType dtype, int... shape) {
-        Shape s = Shape.of(shape);
-        double[] values = new double[s.numel()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = low + (high - low) * gen.nextDouble();
-        }
-        return fromDoubles(values, floating("uniform", dtype), s);
+        return generate(floating("uniform", dtype), Shape.of(shape), () -> low + (high - low) * gen.nextDouble());
     }
 
     /** Standard normal samples. */
@@ -119,12 +110,7 @@ public final class Creation {
 
     /** Normal samples with the given mean and standard deviation. */
     public NDArray normal(Generator gen, double mean, double std, DType dtype, int... shape) {
-        Shape s = Shape.of(shape);
-        double[] values = new double[s.numel()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = mean + std * gen.nextGaussian();
-        }
-        return fromDoubles(values, floating("normal", dtype), s);
+        return generate(floating("normal", dtype), Shape.of(shape), () -> mean + std * gen.nextGaussian());
     }
 
     /** 1 with probability {@code p}, else 0, in the given dtype (BOOL allowed). */
@@ -132,12 +118,7 @@ public final class Creation {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("bernoulli: probability must be in [0, 1], got " + p);
         }
-        Shape s = Shape.of(shape);
-        double[] values = new double[s.numel()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = gen.nextDouble() < p ? 1 : 0;
-        }
-        return fromDoubles(values, dtype, s);
+        return generate(dtype, Shape.of(shape), () -> gen.nextDouble() < p ? 1 : 0);
     }
 
     private static DType floating(String op, DType dtype) {
@@ -147,8 +128,49 @@ public final class Creation {
         return dtype;
     }
 
-    private NDArray fromDoubles(double[] values, DType dtype, Shape shape) {
-        NDArray f64 = NDArray.dense(backend.fromArray(values, DType.F64), shape);
-        return f64.to(dtype);
+    /**
+     * Draws {@code shape.numel()} float64 values in row-major order and stores each converted to {@code dtype}
+     * (rounded to float, truncated to an integer, non-zero as true), straight into that dtype's array.
+     */
+    private NDArray generate(DType dtype, Shape shape, java.util.function.DoubleSupplier next) {
+        int n = shape.numel();
+        Object values = switch (dtype) {
+            case F32 -> {
+                float[] a = new float[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = (float) next.getAsDouble();
+                }
+                yield a;
+            }
+            case F64 -> {
+                double[] a = new double[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = next.getAsDouble();
+                }
+                yield a;
+            }
+            case I32 -> {
+                int[] a = new int[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = (int) next.getAsDouble();
+                }
+                yield a;
+            }
+            case I64 -> {
+                long[] a = new long[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = (long) next.getAsDouble();
+                }
+                yield a;
+            }
+            case BOOL -> {
+                boolean[] a = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = next.getAsDouble() != 0;
+                }
+                yield a;
+            }
+        };
+        return NDArray.dense(backend.fromArray(values, dtype), shape);
     }
 }
