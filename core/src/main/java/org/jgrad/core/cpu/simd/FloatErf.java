@@ -27,7 +27,7 @@ import jdk.incubator.vector.VectorOperators;
  * A vector where all lanes fall on one side skips the other formula; the result is the same either way.
  *
  * <p>Accuracy: at most {@value #MAX_ULPS} ulp from the float64 {@link org.jgrad.core.ops.ErrorFunction#erf}
- * (itself within a few float64 ulps), measured over every 16th float bit pattern by
+ * (itself within a few float64 ulps), measured over every 61st float bit pattern by
  * {@code FloatMathTest}. {@code erf(NaN) = NaN}, {@code erf(+-inf) = +-1}.
  *
  * <pre>{@code

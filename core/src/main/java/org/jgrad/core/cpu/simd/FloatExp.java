@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorOperators;
  * the result is rounded once, also when it is subnormal or overflows.
  *
  * <p>Accuracy: at most {@value #MAX_ULPS} ulp from the exact value ({@code Math.exp} in float64), measured
- * over every 16th float bit pattern by {@code FloatMathTest}. Special values as {@link Math#exp}:
+ * over every 61st float bit pattern by {@code FloatMathTest}. Special values as {@link Math#exp}:
  * {@code exp(NaN) = NaN}, {@code exp(+inf) = +inf}, {@code exp(-inf) = +0}, {@code exp(+-0) = 1}, overflow
  * to {@code +inf} above ~88.72, subnormal results down to ~-103.3 and 0 below.
  *

@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorOperators;
  * (subnormal) results instead of {@code 1 / inf = 0}, and nothing cancels.
  *
  * <p>Accuracy: at most {@value #MAX_ULPS} ulp from {@code 1 / (1 + Math.exp(-x))} in float64 (the exp's error,
- * one rounding in {@code 1 + e} and one in the division), measured over every 16th float bit pattern by
+ * one rounding in {@code 1 + e} and one in the division), measured over every 61st float bit pattern by
  * {@code FloatMathTest}. {@code sigmoid(NaN) = NaN}, {@code sigmoid(+inf) = 1}, {@code sigmoid(-inf) = 0}.
  *
  * <pre>{@code

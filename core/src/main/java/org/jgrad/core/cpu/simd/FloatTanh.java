@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorOperators;
  *       tanh rounds to 1).</li>
  * </ul>
  *
- * <p>Accuracy: at most {@value #MAX_ULPS} ulp from {@link Math#tanh} (float64), measured over every 16th
+ * <p>Accuracy: at most {@value #MAX_ULPS} ulp from {@link Math#tanh} (float64), measured over every 61st
  * float bit pattern by {@code FloatMathTest}. {@code tanh(NaN) = NaN}, {@code tanh(+-inf) = +-1}.
  *
  * <pre>{@code

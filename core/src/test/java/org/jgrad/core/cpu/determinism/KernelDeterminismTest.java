@@ -76,7 +76,7 @@ class KernelDeterminismTest {
         cmd.add(suite);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         byte[] bytes = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("child JVM did not finish: " + cmd);
         }
