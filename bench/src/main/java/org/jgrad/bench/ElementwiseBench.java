@@ -25,8 +25,11 @@ public class ElementwiseBench extends BenchConfig {
     /** Elements per input. */
     public static final int SIZE = 1 << 20;
 
-    /** {@code add} and {@code mul} (two inputs), {@code exp} (one), {@code sum} (a full reduction). */
-    @Param({"add", "mul", "exp", "sum"})
+    /**
+     * {@code add}, {@code mul} and {@code pow} (of |x|; two inputs), {@code exp}, {@code log} (of |x|),
+     * {@code erf} and {@code sin} (one), {@code sum} (a full reduction).
+     */
+    @Param({"add", "mul", "pow", "exp", "log", "erf", "sin", "sum"})
     public String op;
 
     /** Backend and threads, see {@link BenchBackends}. */
@@ -36,6 +39,7 @@ public class ElementwiseBench extends BenchConfig {
     private Backend be;
     private Storage x;
     private Storage y;
+    private Storage absX;
     private View v;
     private final int[] allAxes = {0};
 
@@ -44,6 +48,7 @@ public class ElementwiseBench extends BenchConfig {
         be = BenchBackends.open(backend);
         x = Matrices.random(be, SIZE, 1);
         y = Matrices.random(be, SIZE, 2);
+        absX = be.unary(UnaryOp.ABS, x, View.contiguous(Shape.of(SIZE)));
         v = View.contiguous(Shape.of(SIZE));
     }
 
@@ -53,8 +58,12 @@ public class ElementwiseBench extends BenchConfig {
             case "add" -> be.binary(BinaryOp.ADD, x, v, y, v);
             case "mul" -> be.binary(BinaryOp.MUL, x, v, y, v);
             case "exp" -> be.unary(UnaryOp.EXP, x, v);
+            case "log" -> be.unary(UnaryOp.LOG, absX, v);
+            case "erf" -> be.unary(UnaryOp.ERF, x, v);
+            case "sin" -> be.unary(UnaryOp.SIN, x, v);
+            case "pow" -> be.binary(BinaryOp.POW, absX, v, y, v);
             case "sum" -> be.reduce(ReduceOp.SUM, x, v, allAxes);
-            default -> throw new IllegalArgumentException("unknown op '" + op + "' (expected add, mul, exp or sum)");
+            default -> throw new IllegalArgumentException("unknown op '" + op + "' (expected add, mul, pow, exp, log, erf, sin or sum)");
         };
     }
 }

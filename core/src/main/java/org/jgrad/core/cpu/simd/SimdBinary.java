@@ -17,7 +17,9 @@ import org.jgrad.core.ops.BinaryOp;
  * <p>Semantics equal the reference: ADD, SUB, MUL and DIV are single IEEE operations, so rounding the
  * reference's float64 result gives the same float; MAX and MIN return NaN when either input is NaN (the
  * Vector API's MAX/MIN follow {@link Math#max(float, float)}, which does, and so does the scalar tail);
- * POW uses the Vector API's SVML-backed pow, within 1 ulp, with {@link Math#pow}'s special cases; CMPLT
+ * POW is {@code (float) Math.pow(a, b)} per element, exactly the reference, in every JIT tier (the Vector
+ * API's {@code lanewise(POW)} is Intel's SVML once C2 compiles it and Math before, so its bits changed with
+ * the tier; POW has no vector path until we have an own pow kernel); CMPLT
  * and CMPEQ are false when either side is NaN.
  *
  * <p>Layouts: a run where both operands are dense or broadcast (inner stride 1 or 0) takes the vector
@@ -41,7 +43,7 @@ final class SimdBinary {
         StridedLoop loop = new StridedLoop(View.contiguous(va.shape()), va, vb);
         int sa = loop.innerStride(1);
         int sb = loop.innerStride(2);
-        boolean vectorizable = !SimdWidth.SCALAR && sa >= 0 && sa <= 1 && sb >= 0 && sb <= 1;
+        boolean vectorizable = !SimdWidth.SCALAR && op != BinaryOp.POW && sa >= 0 && sa <= 1 && sb >= 0 && sb <= 1;
         ChunkedLoop.run(loop, op == BinaryOp.POW ? GRAIN_POW : GRAIN_CHEAP, (offs, n) -> {
             int o = offs[0];
             int ao = offs[1];
@@ -139,9 +141,7 @@ final class SimdBinary {
                 }
             }
             case POW -> {
-                for (; i < bound; i += LANES) {
-                    load(a, ao + i).lanewise(VectorOperators.POW, load(b, bo + i)).intoArray(out, o + i);
-                }
+                // No vector form (see the class comment): the caller's scalar loop does it.
             }
             case CMPLT, CMPEQ -> throw new IllegalArgumentException(op + " gives BOOL; use compare");
         }

@@ -5,7 +5,6 @@ import static org.jgrad.core.cpu.simd.SimdWidth.LANES;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import org.jgrad.core.View;
 import org.jgrad.core.cpu.Parallel;
 import org.jgrad.core.cpu.StridedLoop;
@@ -24,16 +23,21 @@ import org.jgrad.core.ops.ReduceOp;
  * which returns NaN when either side is NaN, and the float64 combine uses {@link Math#max(double, double)}.
  * An empty reduction gives 0 for SUM and -infinity for MAX, as the reference does.
  *
- * <p>Threads: when there are enough outputs, each thread takes a range of outputs; when there are few
- * outputs but long reductions (a full sum), each thread reduces a range of the reduced elements into
- * its own partial result, and the partials are combined in a fixed order, so results do not depend on
- * timing.
+ * <p>Determinism: the bits depend only on the input, the axes and the vector width, not on the thread count,
+ * the timing or the JIT tier. A long reduction ({@code >= 2 * GRAIN} terms per output) is cut into
+ * {@link #termChunks(int)} ranges of terms, a number that depends on the length only; each range is reduced
+ * on its own and the partials are added in range order. Shorter ones are reduced whole, one output at a
+ * time, and only the outputs are shared out among threads. Lanes are combined by {@link #sumLanes} and
+ * {@link #maxLanes} in index order: the Vector API's {@code reduceLanes(ADD)} adds them in one order in the
+ * Java fallback that runs before C2 compiles a loop and in another in C2's intrinsic.
  */
 final class SimdReduce {
     /** Additions per float32 accumulator before its value is moved into float64. */
     static final int ADDS_PER_FLUSH = 128;
     /** Elements worth a thread of their own. */
     private static final int GRAIN = 1 << 16;
+    /** Most ranges a long reduction is cut into (see {@link #termChunks(int)}). */
+    static final int MAX_TERM_CHUNKS = 16;
     /** Output columns an OUTER tile holds: 2 KiB of float accumulators plus 4 KiB of float64, in L1. */
     private static final int TILE = 512;
 
@@ -57,10 +61,10 @@ final class SimdReduce {
             Arrays.fill(out, max ? Float.NEGATIVE_INFINITY : 0f);
             return;
         }
-        int outChunks = Parallel.chunks(outs, Math.max(1, GRAIN / terms));
-        if (outChunks >= Parallel.threads() || Parallel.chunks(terms, GRAIN) <= 1) {
+        int chunks = termChunks(terms);
+        if (chunks == 1) {
             // Split the outputs: every thread reduces whole rows and writes its own slice of out.
-            Parallel.forChunks(outs, outChunks, (from, to) -> {
+            Parallel.forRange(outs, Math.max(1, GRAIN / terms), (from, to) -> {
                 double[] part = new double[to - from];
                 partial(plan, max, x, from, to, 0, terms, part);
                 for (int o = from; o < to; o++) {
@@ -69,8 +73,7 @@ final class SimdReduce {
             });
             return;
         }
-        // Few outputs, long reductions: split the reduced elements and combine partials in chunk order.
-        int chunks = Parallel.chunks(terms, GRAIN);
+        // Long reductions: split the reduced elements and combine partials in chunk order.
         double[][] parts = new double[chunks][outs];
         Parallel.forChunks(chunks, chunks, (c0, c1) -> {
             for (int c = c0; c < c1; c++) {
@@ -86,6 +89,16 @@ final class SimdReduce {
             }
             out[o] = (float) acc;
         }
+    }
+
+    /**
+     * How many ranges a reduction of {@code terms} elements per output is cut into: one per {@link #GRAIN}
+     * terms, at most {@value #MAX_TERM_CHUNKS} (enough for several threads each), and 1 below two grains. It
+     * depends on the length only, never on the thread count, so the partials and their sum are the same
+     * bits at any {@code jgrad.threads}.
+     */
+    static int termChunks(int terms) {
+        return Math.max(1, Math.min(MAX_TERM_CHUNKS, terms / GRAIN));
     }
 
     /**
@@ -152,7 +165,7 @@ final class SimdReduce {
                 for (; i < bound; i += LANES) {
                     a0 = a0.add(FloatVector.fromArray(F32, x, at + i));
                 }
-                blockSum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+                blockSum = sumLanes(a0.add(a1).add(a2.add(a3)));
             }
             float tail = 0f;
             for (; i < len; i++) {
@@ -179,10 +192,32 @@ final class SimdReduce {
             for (; i < bound; i += LANES) {
                 a0 = a0.max(FloatVector.fromArray(F32, x, from + i));
             }
-            m = a0.max(a1).reduceLanes(VectorOperators.MAX);
+            m = maxLanes(a0.max(a1));
         }
         for (; i < n; i++) {
             m = Math.max(m, x[from + i]);
+        }
+        return m;
+    }
+
+    /** The lanes of {@code v} added in index order, {@code ((v0 + v1) + v2) + ...}, in every JIT tier. */
+    static float sumLanes(FloatVector v) {
+        float[] lanes = new float[LANES];
+        v.intoArray(lanes, 0);
+        float s = lanes[0];
+        for (int l = 1; l < LANES; l++) {
+            s += lanes[l];
+        }
+        return s;
+    }
+
+    /** The largest lane of {@code v} by {@link Math#max(float, float)} in index order (NaN if any lane is NaN). */
+    static float maxLanes(FloatVector v) {
+        float[] lanes = new float[LANES];
+        v.intoArray(lanes, 0);
+        float m = lanes[0];
+        for (int l = 1; l < LANES; l++) {
+            m = Math.max(m, lanes[l]);
         }
         return m;
     }

@@ -11,7 +11,7 @@ import org.jgrad.core.cpu.Parallel;
  * instead of the composite's five ops (max, subtract, exp, sum, divide) with a temporary each.
  *
  * <p>Per row, in the composite's order: {@code m = max(x)}; {@code s_i = x_i - m} (float32);
- * {@code e_i = exp(s_i)}; {@code z = sum e_i} accumulated in float64 in index order, rounded to float32;
+ * {@code e_i = exp(s_i)} ({@link FloatExp}, vector and scalar forms bit-equal); {@code z = sum e_i} accumulated in float64 in index order, rounded to float32;
  * then {@code y_i = e_i / z}, or {@code y_i = s_i - log(z)} for log-softmax. The float64 sum is at least as
  * accurate as the composite's blocked float32 sum, and its fixed order makes the result independent of
  * thread count and JIT tier (rows are split across threads whole).
@@ -33,19 +33,24 @@ final class SimdSoftmax {
 
     private static void row(float[] x, int xo, float[] y, int yo, int n, boolean log) {
         float m = max(x, xo, n);
-        double z = 0;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        int bound = SimdWidth.loopBound(n);
+        for (; i < bound; i += LANES) {
+            FloatVector s = FloatVector.fromArray(F32, x, xo + i).sub(m);
+            (log ? s : FloatExp.exp(s)).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) {
             float s = x[xo + i] - m;
-            float e = (float) Math.exp(s);
-            y[yo + i] = log ? s : e;
-            z += e;
+            y[yo + i] = log ? s : FloatExp.exp(s);
+        }
+        // The normaliser: float64 in index order (exp again for log-softmax, whose y holds the shifted input).
+        double z = 0;
+        for (int j = 0; j < n; j++) {
+            z += log ? FloatExp.exp(y[yo + j]) : y[yo + j];
         }
         float zf = (float) z;
         if (log) {
-            float lz = (float) Math.log(zf);
-            for (int i = 0; i < n; i++) {
-                y[yo + i] = y[yo + i] - lz;
-            }
+            subtract(y, yo, n, FloatLog.log(zf));
         } else {
             divide(y, yo, n, zf);
         }
@@ -70,6 +75,17 @@ final class SimdSoftmax {
             m = Math.max(m, x[xo + i]);
         }
         return m;
+    }
+
+    private static void subtract(float[] y, int yo, int n, float c) {
+        int i = 0;
+        int bound = SimdWidth.loopBound(n);
+        for (; i < bound; i += LANES) {
+            FloatVector.fromArray(F32, y, yo + i).sub(c).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) {
+            y[yo + i] = y[yo + i] - c;
+        }
     }
 
     private static void divide(float[] y, int yo, int n, float z) {

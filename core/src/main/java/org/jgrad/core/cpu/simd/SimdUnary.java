@@ -5,23 +5,25 @@ import static org.jgrad.core.cpu.simd.SimdWidth.LANES;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import org.jgrad.core.View;
 import org.jgrad.core.cpu.StridedLoop;
-import org.jgrad.core.ops.ErrorFunction;
 import org.jgrad.core.ops.UnaryOp;
 
 /**
  * Float32 elementwise {@code y = op(x)}.
  *
  * <p>Accuracy: NEG, ABS, SQRT and RECIP are exact IEEE operations, bit-equal to the reference (which rounds
- * a float64 result once, and for these ops that gives the same float). EXP, LOG, SIN and COS use the Vector
- * API's lanewise math, which HotSpot backs with Intel's SVML routines on x86; they are within 1 ulp of the
- * exact result and handle NaN, infinities and signed zeros as {@link Math} does. The scalar tail and
- * width 0 use {@code (float) Math.exp(x)} and friends, exactly the reference.
+ * a float64 result once, and for these ops that gives the same float). EXP, LOG and ERF are our own float32
+ * kernels {@link FloatExp}, {@link FloatLog} and {@link FloatErf} (within 0.95, 0.9 and 1 ulp of the exact
+ * value; NaN, infinities and signed zeros as {@link Math}); SIGMOID and TANH are {@link FloatSigmoid} and
+ * {@link FloatTanh} (2.5 and 1 ulp). SIN and COS are {@code (float) Math.sin(x)} per element, exactly the
+ * reference.
  *
- * <p>Each op has its own loop with a constant operator: C2 compiles {@code lanewise(EXP)} to a vector
- * call only when the operator is a compile-time constant at that spot.
+ * <p>Determinism: every op gives the same bits in the vector body, the scalar tail and at width 0, whichever
+ * JIT tier runs it. That is why EXP and LOG do not use the Vector API's {@code lanewise(EXP)} (Intel's SVML
+ * once C2 compiles the loop, {@link Math#exp} before), and why SIN and COS have no vector path (an own
+ * kernel would be needed; Math's are the same in every tier). The element ranges that threads get therefore
+ * do not matter either.
  */
 final class SimdUnary {
     /** Cheap ops are memory-bound: only very long inputs are worth a second thread. */
@@ -80,23 +82,21 @@ final class SimdUnary {
             }
             case EXP -> {
                 for (; i < bound; i += LANES) {
-                    FloatVector.fromArray(F32, x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, o + i);
+                    FloatExp.exp(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
                 }
             }
             case LOG -> {
                 for (; i < bound; i += LANES) {
-                    FloatVector.fromArray(F32, x, xo + i).lanewise(VectorOperators.LOG).intoArray(out, o + i);
+                    FloatLog.log(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
                 }
             }
-            case SIN -> {
+            case ERF -> {
                 for (; i < bound; i += LANES) {
-                    FloatVector.fromArray(F32, x, xo + i).lanewise(VectorOperators.SIN).intoArray(out, o + i);
+                    FloatErf.erf(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
                 }
             }
-            case COS -> {
-                for (; i < bound; i += LANES) {
-                    FloatVector.fromArray(F32, x, xo + i).lanewise(VectorOperators.COS).intoArray(out, o + i);
-                }
+            // No vector form: the scalar loop does every element with Math (see the class comment).
+            case SIN, COS -> {
             }
             case SQRT -> {
                 for (; i < bound; i += LANES) {
@@ -109,28 +109,35 @@ final class SimdUnary {
                     one.div(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
                 }
             }
-            // The Vector API has no erf: the scalar tail does every element.
-            case ERF, SIGMOID, TANH -> {
+            case SIGMOID -> {
+                for (; i < bound; i += LANES) {
+                    FloatSigmoid.sigmoid(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
+                }
+            }
+            case TANH -> {
+                for (; i < bound; i += LANES) {
+                    FloatTanh.tanh(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
+                }
             }
             case NOT -> throw new IllegalArgumentException("NOT is defined on BOOL only, not on float32");
         }
         return i;
     }
 
-    /** The op on one float, rounded once from a float64 result like the reference. */
+    /** The op on one float: bit-equal to the vector body's lanes. */
     static float scalar(UnaryOp op, float v) {
         return switch (op) {
             case NEG -> -v;
             case ABS -> Math.abs(v);
-            case EXP -> (float) Math.exp(v);
-            case LOG -> (float) Math.log(v);
+            case EXP -> FloatExp.exp(v);
+            case LOG -> FloatLog.log(v);
             case SIN -> (float) Math.sin(v);
             case COS -> (float) Math.cos(v);
             case SQRT -> (float) Math.sqrt(v);
             case RECIP -> 1f / v;
-            case ERF -> (float) ErrorFunction.erf(v);
-            case SIGMOID -> (float) (1 / (1 + Math.exp(-v)));
-            case TANH -> (float) Math.tanh(v);
+            case ERF -> FloatErf.erf(v);
+            case SIGMOID -> FloatSigmoid.sigmoid(v);
+            case TANH -> FloatTanh.tanh(v);
             case NOT -> throw new IllegalArgumentException("NOT is defined on BOOL only, not on float32");
         };
     }
