@@ -10,6 +10,7 @@ import java.util.Random;
 import org.jgrad.core.DType;
 import org.jgrad.core.Shape;
 import org.jgrad.core.View;
+import org.jgrad.core.backend.OptimizerKernels;
 import org.jgrad.core.backend.Storage;
 import org.jgrad.core.cpu.simd.SimdBackend;
 import org.jgrad.core.cpu.simd.SimdMatmul;
@@ -110,6 +111,25 @@ public final class KernelDigests {
         Storage sum = SIMD.reduce(ReduceOp.SUM, e, m, new int[] {1});
         out.put(s + "softmax", digest(SIMD.binary(BinaryOp.DIV, e, m, sum, rowMax), rows * cols));
         out.put(s + "logsumexp", digest(SIMD.unary(UnaryOp.LOG, sum, View.contiguous(Shape.of(rows))), rows));
+
+        // The fused kernels: softmax and log-softmax rows, layer normalisation, an Adam and an SGD update.
+        Storage fused = SIMD.empty(DType.F32, rows * cols);
+        SIMD.softmax(finite, m, 1, false, fused);
+        out.put(s + "fused softmax", digest(fused, rows * cols));
+        SIMD.softmax(finite, m, 1, true, fused);
+        out.put(s + "fused logSoftmax", digest(fused, rows * cols));
+        SIMD.layerNorm(finite, m, cols, 1e-5, fused);
+        out.put(s + "fused layerNorm", digest(fused, rows * cols));
+        Storage param = SIMD.fromArray(finite(n, 16), DType.F32);
+        Storage grad = SIMD.fromArray(finite(n, 17), DType.F32);
+        Storage m1 = SIMD.allocate(DType.F32, n);
+        Storage m2 = SIMD.allocate(DType.F32, n);
+        for (int step = 1; step <= 3; step++) {
+            SIMD.adam(param, grad, m1, m2, null, new OptimizerKernels.AdamStep(1 - 1e-3 * 0.01, 0, 0.9, 0.1, 0.999,
+                    0.001, Math.sqrt(1 - Math.pow(0.999, step)), 1e-8, -1e-3 / (1 - Math.pow(0.9, step))));
+            SIMD.sgd(param, grad, m1, new OptimizerKernels.SgdStep(1e-4, 0.9, 1, true, false, 0.1));
+        }
+        out.put(s + "fused adam + sgd", digest(param, n));
 
         // Matrix products, every variant available at this width, plain and with a transposed operand.
         int mm = tag == 1 ? 23 : 160;
