@@ -59,10 +59,21 @@ public final class SimdMatmul {
     /** Rows up to which a product with a k-dense B (a transposed weight) takes the DOT kernel. */
     static final int DOT_ROWS = 16;
     /**
-     * Flops below which one product (or a whole batch) runs on one thread: a hand-off to a parked worker
-     * costs microseconds, up to a hundred in a VM. PLACEHOLDER_CROSSOVER
+     * Flops below which a product (or a whole batch) of the compute-bound kernels (PACKED, ROWS) runs on one
+     * thread. Measured with this threshold removed, {@code MatmulShapesBench} at 1 and 2 threads on the
+     * 2-core Zen 5 VM (shared with other builds, so a second thread often waits for its core): 2 threads were
+     * slower at 128^3 (4 MFLOP: 71 vs 34 us) and 192^3 (14 MFLOP: 385 vs 270 us), even at 64x256x256
+     * (8 MFLOP), and up to twice as fast from 256^3 (34 MFLOP) on. A hand-off wakes a parked worker, which
+     * in a VM takes tens of microseconds, and PACKED hands off twice per KC block (packing B, then the tiles).
      */
-    static final long PARALLEL_FLOPS = 1L << 21;
+    static final long PARALLEL_FLOPS = 1L << 24;
+    /**
+     * The same for DOT: it is bound by memory bandwidth rather than arithmetic (each weight float is used
+     * once per row of A), a second core brings its own L2 and load ports, and it hands off once per product.
+     * 2 threads measured faster on 1x5000x128 (1.3 MFLOP: 69 vs 107 us and 79 vs 80 us in two runs) and on
+     * 10x784x30 (0.5 MFLOP: 14 vs 23 us, once) -- this last one is kept on one thread to stay on the safe side.
+     */
+    static final long DOT_PARALLEL_FLOPS = 1L << 20;
 
     private SimdMatmul() {
     }
@@ -137,13 +148,17 @@ public final class SimdMatmul {
         int sbk = vb.stride(rank - 2);
         int sbn = vb.stride(rank - 1);
         boolean bColumnsDense = sbk == 1 && n > 1;
-        MatmulKernel kernel = (variant != null ? variant : choose(m, n, k, bColumnsDense)).kernel;
+        Variant chosen = variant != null ? variant : choose(m, n, k, bColumnsDense);
+        MatmulKernel kernel = chosen.kernel;
         long flops = 2L * m * n * k;
-        int kernelThreads = flops >= PARALLEL_FLOPS ? threads : 1;
-        // Whole products per batch chunk: enough for PARALLEL_FLOPS; a few chunks per thread at most.
-        long grain = Math.max(1, PARALLEL_FLOPS / flops);
+        // Thread counts only decide how the work is split, never an element's operations: any threshold
+        // gives the same bits.
+        long parallelFlops = chosen == Variant.DOT ? DOT_PARALLEL_FLOPS : PARALLEL_FLOPS;
+        int kernelThreads = flops >= parallelFlops ? threads : 1;
+        // Whole products per batch chunk: enough for parallelFlops; a few chunks per thread at most.
+        long grain = Math.max(1, parallelFlops / flops);
         int batchChunks = threads == 1 || count == 1 ? 1 : (int) Math.min(4L * threads, count / grain);
-        if (batchChunks > 1 && flops < 64 * PARALLEL_FLOPS) {
+        if (batchChunks > 1 && flops < 8 * parallelFlops) {
             // Many smallish products: one thread per group of whole products.
             Parallel.forChunks(count, batchChunks, (i0, i1) -> {
                 for (int i = i0; i < i1; i++) {
