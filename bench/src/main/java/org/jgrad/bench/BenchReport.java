@@ -73,9 +73,12 @@ public final class BenchReport {
             String backend = String.valueOf(p.getOrDefault("backend", "reference"));
             double us = micros(r);
             if (isMatmul(r)) {
-                int n = Integer.parseInt(String.valueOf(p.get("n")));
-                double gflops = 2.0 * n * n * n / (us * 1e3);
-                mm.append(String.format(Locale.ROOT, "%6d  %-10s %7d  %12.1f  %8.2f%n", n, backend,
+                // MatmulShapesBench names its product ("64x5000x128nt"), MatmulBench gives n of an n x n product.
+                Object shape = p.get("shape");
+                String size = shape != null ? String.valueOf(shape) : String.valueOf(p.get("n"));
+                double flops = shape != null ? Matrices.Product.parse(size).flops() : 2.0 * Math.pow(Integer.parseInt(size), 3);
+                double gflops = flops / (us * 1e3);
+                mm.append(String.format(Locale.ROOT, "%16s  %-10s %7d  %12.1f  %8.2f%n", size, backend,
                         BenchBackends.threads(backend), us, gflops));
             } else {
                 String op = String.valueOf(p.get("op"));
@@ -87,8 +90,8 @@ public final class BenchReport {
         }
         StringBuilder out = new StringBuilder();
         if (!mm.isEmpty()) {
-            out.append("float32 matmul, n x n times n x n\n");
-            out.append(String.format(Locale.ROOT, "%6s  %-10s %7s  %12s  %8s%n", "n", "backend", "threads", "time (us)",
+            out.append("float32 matmul, n x n times n x n, or [batch x] m x k x n with layouts of A and B\n");
+            out.append(String.format(Locale.ROOT, "%16s  %-10s %7s  %12s  %8s%n", "n", "backend", "threads", "time (us)",
                     "GFLOP/s"));
             out.append(mm);
         }

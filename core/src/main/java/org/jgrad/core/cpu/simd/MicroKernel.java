@@ -20,7 +20,9 @@ import jdk.incubator.vector.FloatVector;
  * use 6 x 2 vectors (12 accumulators, 15 registers) in assembly, but written with the Vector API that shape
  * ran at 40 GFLOP/s on Zen 3 where 4 x 2 (and 3 x 3) ran at 90, all in L1: C2's register allocator
  * does not manage to keep 12 accumulators in registers. With AVX-512 (32 registers, 16 lanes) the same code
- * is a 4 x 32 tile.
+ * is a 4 x 32 tile; an 8 x 2-vector tile (16 accumulators, 19 of the 32 registers) written the same way ran
+ * 4.6x slower than 4 x 2 on the Zen 5 VM (n = 512 and 1024, and 1024x128x512), so 4 x 2 stays at every
+ * width. At 4 x 2 it reached 128 GFLOP/s at n = 512 on one core of that VM.
  *
  * <p>Both operands come packed (see {@link PackedMatmul}), so the loop reads memory strictly in order:
  * {@code a[ai + p*MR + r]} and {@code b[bi + p*NR + j]}. Indices are written as affine functions of

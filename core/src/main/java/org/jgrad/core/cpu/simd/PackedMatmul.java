@@ -3,7 +3,11 @@ package org.jgrad.core.cpu.simd;
 import static org.jgrad.core.cpu.simd.MicroKernel.MR;
 import static org.jgrad.core.cpu.simd.MicroKernel.NR;
 
+import static org.jgrad.core.cpu.simd.SimdWidth.F32;
+import static org.jgrad.core.cpu.simd.SimdWidth.LANES;
+
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
 import org.jgrad.core.cpu.Parallel;
 
 /**
@@ -59,7 +63,8 @@ final class PackedMatmul implements MatmulKernel {
         }
         RowBlocks rows = RowBlocks.of(m, threads);
         int ncMax = Math.min(NC, n);
-        float[] bPack = new float[Math.min(KC, k) * roundUp(ncMax, NR)];
+        // The packed B block is shared by all threads of this product; it belongs to the calling thread.
+        float[] bPack = PackBuffers.B.get(Math.min(KC, k) * roundUp(ncMax, NR));
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int panels = (nc + NR - 1) / NR;
@@ -75,7 +80,8 @@ final class PackedMatmul implements MatmulKernel {
                 Parallel.forChunks(panels, threads == 1 ? 1 : ceilDiv(panels, PANELS_PER_PACK_TASK),
                         (q0, q1) -> packB(b, p0, kc, j0, nc, q0, q1, bPack));
                 Parallel.forChunks(tasks, threads == 1 ? 1 : tasks, (t0, t1) -> {
-                    float[] aPack = new float[rows.size * kc];
+                    float[] aPack = PackBuffers.A.get(rows.size * kc);
+                    float[] edge = PackBuffers.EDGE.get(MR * NR);
                     int packedBlock = -1;
                     for (int t = t0; t < t1; t++) {
                         int block = t / parts;
@@ -88,7 +94,7 @@ final class PackedMatmul implements MatmulKernel {
                         }
                         int q0 = Parallel.chunkStart(panels, parts, part);
                         int q1 = Parallel.chunkStart(panels, parts, part + 1);
-                        macroKernel(aPack, bPack, kc, mc, nc, q0, q1, c, cOff + ic * n + j0, n);
+                        macroKernel(aPack, bPack, kc, mc, nc, q0, q1, c, cOff + ic * n + j0, n, edge);
                     }
                 });
             }
@@ -97,8 +103,7 @@ final class PackedMatmul implements MatmulKernel {
 
     /** C block {@code mc x nc} (at {@code ci}, row stride {@code ldc}) += packed A block * packed B panels q0..q1. */
     private static void macroKernel(float[] aPack, float[] bPack, int kc, int mc, int nc, int q0, int q1,
-                                    float[] c, int ci, int ldc) {
-        float[] edge = new float[MR * NR];
+                                    float[] c, int ci, int ldc, float[] edge) {
         for (int q = q0; q < q1; q++) {
             int jr = q * NR;
             int cols = Math.min(NR, nc - jr);
@@ -107,14 +112,17 @@ final class PackedMatmul implements MatmulKernel {
                 if (rows == MR && cols == NR) {
                     MicroKernel.multiply(aPack, ir * kc, bPack, jr * kc, kc, c, ci + ir * ldc + jr, ldc);
                 } else {
-                    // A block at the bottom or right edge of C: compute the whole (zero-padded) tile into a
-                    // scratch block and add just its valid part.
+                    // A block at the bottom or right edge of C: run the whole (zero-padded) tile on a scratch
+                    // copy of C's valid part and copy that part back. Each element then gets exactly the
+                    // operations of a whole tile, c + sum, so whether a tile is at an edge (which depends on
+                    // how rows were split among threads) changes no bits, not even the sign of a zero.
                     Arrays.fill(edge, 0f);
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(c, ci + (ir + r) * ldc + jr, edge, r * NR, cols);
+                    }
                     MicroKernel.multiply(aPack, ir * kc, bPack, jr * kc, kc, edge, 0, NR);
                     for (int r = 0; r < rows; r++) {
-                        for (int j = 0; j < cols; j++) {
-                            c[ci + (ir + r) * ldc + jr + j] += edge[r * NR + j];
-                        }
+                        System.arraycopy(edge, r * NR, c, ci + (ir + r) * ldc + jr, cols);
                     }
                 }
             }
@@ -127,11 +135,30 @@ final class PackedMatmul implements MatmulKernel {
      */
     static void packA(StridedMatrix a, int ic, int mc, int pc, int kc, float[] dst) {
         float[] src = a.data();
+        int rs = a.rowStride();
         int cs = a.colStride();
+        // Read along whichever of A's axes is closer to contiguous: along k for a row-major A, along the rows
+        // of a sliver for a transposed one (grad^T in a weight gradient), where MR neighbours are adjacent.
+        boolean alongRows = Math.abs(rs) < Math.abs(cs);
         for (int ir = 0; ir < mc; ir += MR) {
             int base = ir * kc;
+            int rows = Math.min(MR, mc - ir);
+            if (alongRows) {
+                int from = a.index(ic + ir, pc);
+                for (int p = 0; p < kc; p++) {
+                    int at = from + p * cs;
+                    int to = base + p * MR;
+                    for (int r = 0; r < rows; r++) {
+                        dst[to + r] = src[at + r * rs];
+                    }
+                    for (int r = rows; r < MR; r++) {
+                        dst[to + r] = 0f;
+                    }
+                }
+                continue;
+            }
             for (int r = 0; r < MR; r++) {
-                if (ir + r < mc) {
+                if (r < rows) {
                     int from = a.index(ic + ir + r, pc);
                     for (int p = 0; p < kc; p++) {
                         dst[base + p * MR + r] = src[from + p * cs];
@@ -151,23 +178,45 @@ final class PackedMatmul implements MatmulKernel {
      */
     static void packB(StridedMatrix b, int pc, int kc, int jc, int nc, int q0, int q1, float[] dst) {
         float[] src = b.data();
+        int rs = b.rowStride();
         int cs = b.colStride();
         for (int q = q0; q < q1; q++) {
             int jr = q * NR;
             int cols = Math.min(NR, nc - jr);
             int base = jr * kc;
-            for (int p = 0; p < kc; p++) {
-                int from = b.index(pc + p, jc + jr);
-                int to = base + p * NR;
-                if (cs == 1) {
-                    System.arraycopy(src, from, dst, to, cols);
-                } else {
+            if (cs == 1 && cols == NR) {
+                // Row-major B, whole panel: each row of the sliver is two vectors.
+                int from = b.index(pc, jc + jr);
+                for (int p = 0; p < kc; p++) {
+                    int at = from + p * rs;
+                    int to = base + p * NR;
+                    FloatVector.fromArray(F32, src, at).intoArray(dst, to);
+                    FloatVector.fromArray(F32, src, at + LANES).intoArray(dst, to + LANES);
+                }
+            } else if (Math.abs(rs) < Math.abs(cs)) {
+                // Transposed B (a weight [out, in] used as W^T): read each column along k, where it is contiguous,
+                // and write it down the sliver, instead of gathering NR floats k apart for every row.
+                for (int j = 0; j < cols; j++) {
+                    int from = b.index(pc, jc + jr + j);
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * NR + j] = src[from + p * rs];
+                    }
+                }
+                for (int p = 0; p < kc; p++) {
+                    for (int j = cols; j < NR; j++) {
+                        dst[base + p * NR + j] = 0f;
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int from = b.index(pc + p, jc + jr);
+                    int to = base + p * NR;
                     for (int j = 0; j < cols; j++) {
                         dst[to + j] = src[from + j * cs];
                     }
-                }
-                for (int j = cols; j < NR; j++) {
-                    dst[to + j] = 0f;
+                    for (int j = cols; j < NR; j++) {
+                        dst[to + j] = 0f;
+                    }
                 }
             }
         }

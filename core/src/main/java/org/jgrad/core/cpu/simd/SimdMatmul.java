@@ -12,15 +12,20 @@ import org.jgrad.core.cpu.Parallel;
  * <p>No variant wins everywhere: the packed, register-tiled kernel reaches tens of GFLOP/s on big
  * matrices but pays for packing and padding on small or thin ones. The choice:
  * <pre>
- *   width 0 (scalar)              -> SCALAR   plain loops, no vectors
- *   n &lt; lanes (matrix x vector)   -> DOT      one dot product per output, vectorised along k
- *   m &lt; 16 or m*n*k &lt; 32^3      -> ROWS     row of C += a[i][p] * row of B, no packing
- *   otherwise                     -> PACKED   blocked, packed, 4 x 2-vector register tiles
+ *   width 0 (scalar)                              -> SCALAR   plain loops, no vectors
+ *   n &lt; lanes (matrix x vector)                   -> DOT      dot products along k, B copied transposed
+ *   m &lt;= 16 and B's columns dense along k         -> DOT      dot products along k, B read in place
+ *     (x @ W^T with an nn.Linear weight W [out, in]: batch-1 inference, small batches)
+ *   m &lt; 16 or m*n*k &lt; 32^3                      -> ROWS     row of C += a[i][p] * row of B, no packing
+ *   otherwise                                     -> PACKED   blocked, packed, 4 x 2-vector register tiles
  * </pre>
- * Every variant is checked against the reference on the same shapes by {@code SimdMatmulTest}.
+ * The choice depends on the shape, the width and B's layout, never on the thread count, and each variant
+ * computes every element by the same operations however its work is split among threads: so the result
+ * bits do not depend on {@code -Djgrad.threads} ({@code MatmulDeterminismTest}). Every variant is checked
+ * against the reference on the same shapes by {@code SimdMatmulTest}.
  *
  * <p>Threads: one big product is split inside the kernel; a batch of small ones is split by batch index,
- * each product on one thread. Products under about two million flops stay on the caller's thread.
+ * each product on one thread. Work under {@link #PARALLEL_FLOPS} stays on the caller's thread.
  *
  * <pre>{@code
  * float[] c = new float[m * n];
@@ -51,18 +56,42 @@ public final class SimdMatmul {
     static final long SMALL = 32 * 32 * 32;
     /** With fewer rows the packed kernel pads and re-packs too much; the row kernel streams B once. */
     static final int FEW_ROWS = 4 * MicroKernel.MR;
-    /** Flops below which one product runs on one thread: a hand-off costs some microseconds. */
-    static final long PARALLEL_FLOPS = 1L << 21;
+    /** Rows up to which a product with a k-dense B (a transposed weight) takes the DOT kernel. */
+    static final int DOT_ROWS = 16;
+    /**
+     * Flops below which a product (or a whole batch) of the compute-bound kernels (PACKED, ROWS) runs on one
+     * thread. Measured with this threshold removed, {@code MatmulShapesBench} at 1 and 2 threads on the
+     * 2-core Zen 5 VM (shared with other builds, so a second thread often waits for its core): 2 threads were
+     * slower at 128^3 (4 MFLOP: 71 vs 34 us) and 192^3 (14 MFLOP: 385 vs 270 us), even at 64x256x256
+     * (8 MFLOP), and up to twice as fast from 256^3 (34 MFLOP) on. A hand-off wakes a parked worker, which
+     * in a VM takes tens of microseconds, and PACKED hands off twice per KC block (packing B, then the tiles).
+     */
+    static final long PARALLEL_FLOPS = 1L << 24;
+    /**
+     * The same for DOT: it is bound by memory bandwidth rather than arithmetic (each weight float is used
+     * once per row of A), a second core brings its own L2 and load ports, and it hands off once per product.
+     * 2 threads measured faster on 1x5000x128 (1.3 MFLOP: 69 vs 107 us and 79 vs 80 us in two runs) and on
+     * 10x784x30 (0.5 MFLOP: 14 vs 23 us, once) -- this last one is kept on one thread to stay on the safe side.
+     */
+    static final long DOT_PARALLEL_FLOPS = 1L << 20;
 
     private SimdMatmul() {
     }
 
-    /** The variant used for an {@code m x k} times {@code k x n} product. */
+    /** The variant used for an {@code m x k} times {@code k x n} product with a row-major B. */
     public static Variant choose(int m, int n, int k) {
+        return choose(m, n, k, false);
+    }
+
+    /**
+     * The variant used for an {@code m x k} times {@code k x n} product; {@code bColumnsDense}: B's columns are
+     * contiguous (B is the transposed view of a row-major {@code [n, k]} matrix, like {@code W^T}).
+     */
+    public static Variant choose(int m, int n, int k, boolean bColumnsDense) {
         if (SimdWidth.SCALAR) {
             return Variant.SCALAR;
         }
-        if (n < SimdWidth.LANES) {
+        if (n < SimdWidth.LANES || (bColumnsDense && m <= DOT_ROWS)) {
             return Variant.DOT;
         }
         if (m < FEW_ROWS || (long) m * n * k < SMALL) {
@@ -85,6 +114,15 @@ public final class SimdMatmul {
      * @throws IllegalArgumentException if the variant is not {@link Variant#available() available} at this width
      */
     public static void matmul(Variant variant, float[] a, View va, float[] b, View vb, float[] out) {
+        matmul(variant, a, va, b, vb, out, Parallel.threads());
+    }
+
+    /**
+     * Like {@link #matmul(Variant, float[], View, float[], View, float[])} splitting the work as for
+     * {@code threads} threads (at most {@link Parallel#threads()} run at once): lets a test compare the
+     * splits of different thread counts in one JVM, where {@code -Djgrad.threads} is read once.
+     */
+    static void matmul(Variant variant, float[] a, View va, float[] b, View vb, float[] out, int threads) {
         if (variant != null && !variant.available()) {
             throw new IllegalArgumentException("matmul variant " + variant + " needs vectors, but -D"
                     + VectorSupport.WIDTH_PROPERTY + "=0 asks for scalar loops");
@@ -103,17 +141,24 @@ public final class SimdMatmul {
         if (count == 0 || m == 0 || n == 0 || k == 0) {
             return;
         }
-        MatmulKernel kernel = (variant != null ? variant : choose(m, n, k)).kernel;
         int[] aOffsets = batchOffsets(batch, va);
         int[] bOffsets = batchOffsets(batch, vb);
         int sam = va.stride(rank - 2);
         int sak = va.stride(rank - 1);
         int sbk = vb.stride(rank - 2);
         int sbn = vb.stride(rank - 1);
+        boolean bColumnsDense = sbk == 1 && n > 1;
+        Variant chosen = variant != null ? variant : choose(m, n, k, bColumnsDense);
+        MatmulKernel kernel = chosen.kernel;
         long flops = 2L * m * n * k;
-        int threads = flops >= PARALLEL_FLOPS ? Parallel.threads() : 1;
-        int batchChunks = count == 1 ? 1 : Parallel.chunks(count, (int) Math.max(1, PARALLEL_FLOPS / Math.max(1, flops)));
-        if (batchChunks > 1 && flops < 64 * PARALLEL_FLOPS) {
+        // Thread counts only decide how the work is split, never an element's operations: any threshold
+        // gives the same bits.
+        long parallelFlops = chosen == Variant.DOT ? DOT_PARALLEL_FLOPS : PARALLEL_FLOPS;
+        int kernelThreads = flops >= parallelFlops ? threads : 1;
+        // Whole products per batch chunk: enough for parallelFlops; a few chunks per thread at most.
+        long grain = Math.max(1, parallelFlops / flops);
+        int batchChunks = threads == 1 || count == 1 ? 1 : (int) Math.min(4L * threads, count / grain);
+        if (batchChunks > 1 && flops < 8 * parallelFlops) {
             // Many smallish products: one thread per group of whole products.
             Parallel.forChunks(count, batchChunks, (i0, i1) -> {
                 for (int i = i0; i < i1; i++) {
@@ -125,7 +170,7 @@ public final class SimdMatmul {
         }
         for (int i = 0; i < count; i++) {
             kernel.multiply(new StridedMatrix(a, aOffsets[i], sam, sak), new StridedMatrix(b, bOffsets[i], sbk, sbn),
-                    out, i * m * n, m, n, k, threads);
+                    out, i * m * n, m, n, k, kernelThreads);
         }
     }
 

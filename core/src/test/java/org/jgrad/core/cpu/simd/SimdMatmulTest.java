@@ -69,6 +69,21 @@ class SimdMatmulTest {
         cases.add(new Case(new int[0], 301, 521, 70, Layout.CONTIGUOUS, Layout.TRANSPOSED, false));
         // Wider than NC: more than one column block.
         cases.add(new Case(new int[0], 9, 3, PackedMatmul.NC + 37, Layout.CONTIGUOUS, Layout.CONTIGUOUS, false));
+        // The workloads' layouts: x @ W^T with W stored [out, in] (B's columns dense along k), around the
+        // DOT / PACKED boundary at DOT_ROWS rows, with column counts that leave a partial DOT tile; and
+        // grad^T @ x (A transposed) for weight gradients.
+        int dotRows = SimdMatmul.DOT_ROWS;
+        for (int m : new int[] {1, 3, 4, 5, dotRows, dotRows + 1, 64}) {
+            cases.add(new Case(new int[0], m, 300, 70, Layout.CONTIGUOUS, Layout.TRANSPOSED, false));
+        }
+        cases.add(new Case(new int[0], 1, 5000, 128, Layout.CONTIGUOUS, Layout.TRANSPOSED, false));
+        cases.add(new Case(new int[0], 10, 784, 30, Layout.CONTIGUOUS, Layout.TRANSPOSED, false));
+        cases.add(new Case(new int[0], 130, 64, 200, Layout.TRANSPOSED, Layout.CONTIGUOUS, false));
+        cases.add(new Case(new int[0], 37, 300, 45, Layout.TRANSPOSED, Layout.TRANSPOSED, false));
+        cases.add(new Case(new int[] {4}, 64, 32, 64, Layout.CONTIGUOUS, Layout.TRANSPOSED, false));
+        // Empty sums (k = 0) give zeros; empty results do nothing.
+        cases.add(new Case(new int[0], 5, 0, 7, Layout.CONTIGUOUS, Layout.TRANSPOSED, false));
+        cases.add(new Case(new int[] {2}, 3, 0, 40, Layout.TRANSPOSED, Layout.CONTIGUOUS, false));
         // Batches, dense and broadcast (stride 0) along batch dims.
         cases.add(new Case(new int[] {3}, 33, 17, 40, Layout.CONTIGUOUS, Layout.CONTIGUOUS, false));
         cases.add(new Case(new int[] {2, 3}, 20, 9, 24, Layout.TRANSPOSED, Layout.STRIDED, true));
@@ -148,6 +163,10 @@ class SimdMatmulTest {
         assertEquals(Variant.ROWS, SimdMatmul.choose(1, 512, 512), "a row vector times a matrix");
         assertEquals(Variant.ROWS, SimdMatmul.choose(8, 4 * SimdWidth.LANES, 8), "tiny");
         assertEquals(Variant.DOT, SimdMatmul.choose(512, 1, 512), "a matrix times a column vector");
+        assertEquals(Variant.DOT, SimdMatmul.choose(1, 128, 5000, true), "batch-1 x @ W^T reads W in place");
+        assertEquals(Variant.DOT, SimdMatmul.choose(SimdMatmul.DOT_ROWS, 128, 5000, true));
+        assertEquals(Variant.PACKED, SimdMatmul.choose(64, 128, 5000, true), "a batch amortises packing W^T");
+        assertEquals(Variant.ROWS, SimdMatmul.choose(1, 128, 5000, false), "a row-major B needs no copy for ROWS");
     }
 
     @Test
