@@ -9,6 +9,7 @@ import org.jgrad.autograd.GradMode;
 import org.jgrad.autograd.Tensor;
 import org.jgrad.core.Generator;
 import org.jgrad.core.NDArray;
+import org.jgrad.core.backend.MemoryScope;
 import org.jgrad.nn.data.Batch;
 import org.jgrad.nn.data.DataLoader;
 import org.jgrad.nn.data.Datasets;
@@ -105,12 +106,15 @@ public final class DigitsMlp implements Callable<Integer> {
             double sum = 0;
             int count = 0;
             for (Batch batch : loader) {
-                optimizer.zeroGrad();
-                Tensor loss = criterion.forward(model.forward(batch.features()), batch.labels());
-                loss.backward();
-                optimizer.step();
-                sum += loss.item() * batch.batchSize();
-                count += batch.batchSize();
+                // The step's temporaries go back to the backend's pool when the scope closes.
+                try (MemoryScope step = MemoryScope.open()) {
+                    optimizer.zeroGrad();
+                    Tensor loss = criterion.forward(model.forward(batch.features()), batch.labels());
+                    loss.backward();
+                    optimizer.step();
+                    sum += loss.item() * batch.batchSize();
+                    count += batch.batchSize();
+                }
             }
             trainLoss = sum / count;
             double validationLoss = evaluateLoss(model, criterion, validation);
