@@ -75,14 +75,8 @@ final class FloatTanh {
     static FloatVector tanh(FloatVector x) {
         FloatVector t = x.abs();
         VectorMask<Float> isSmall = t.compare(VectorOperators.LT, SPLIT);
-        FloatVector y;
-        if (isSmall.allTrue()) {
-            y = small(t);
-        } else if (isSmall.anyTrue()) {
-            y = large(t.min(CLAMP)).blend(small(t), isSmall);
-        } else {
-            y = large(t.min(CLAMP));
-        }
+        // Both branches, no test: a rarely taken branch keeps non-inlined (boxed, slow) Vector API calls in C2.
+        FloatVector y = large(t.min(CLAMP)).blend(small(t), isSmall);
         y = y.reinterpretAsInts().or(x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
         return y.blend(Float.NaN, x.test(VectorOperators.IS_NAN));
     }

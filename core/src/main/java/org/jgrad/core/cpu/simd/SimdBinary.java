@@ -3,7 +3,6 @@ package org.jgrad.core.cpu.simd;
 import static org.jgrad.core.cpu.simd.SimdWidth.F32;
 import static org.jgrad.core.cpu.simd.SimdWidth.LANES;
 
-import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import org.jgrad.core.View;
@@ -28,8 +27,7 @@ import org.jgrad.core.ops.BinaryOp;
  * order (which matters for SUB, DIV and POW). Other strides take a scalar loop.
  */
 final class SimdBinary {
-    /** Elements per block: 4 KiB of floats, so a filled broadcast block stays in L1. */
-    private static final int BLOCK = 1024;
+    private static final int BLOCK = BroadcastBlocks.BLOCK;
     /** Runs shorter than this are not worth filling a block for. */
     private static final int MIN_VECTOR_RUN = 16;
     private static final int GRAIN_CHEAP = 1 << 17;
@@ -54,8 +52,8 @@ final class SimdBinary {
                 }
                 return;
             }
-            float[] ab = sa == 0 ? filled(a[ao], n) : a;
-            float[] bb = sb == 0 ? filled(b[bo], n) : b;
+            float[] ab = sa == 0 ? BroadcastBlocks.filled(0, a[ao], n) : a;
+            float[] bb = sb == 0 ? BroadcastBlocks.filled(1, b[bo], n) : b;
             for (int s = 0; s < n; s += BLOCK) {
                 int len = Math.min(BLOCK, n - s);
                 int ai = sa == 0 ? 0 : ao + s;
@@ -84,8 +82,8 @@ final class SimdBinary {
                 }
                 return;
             }
-            float[] ab = sa == 0 ? filled(a[ao], n) : a;
-            float[] bb = sb == 0 ? filled(b[bo], n) : b;
+            float[] ab = sa == 0 ? BroadcastBlocks.filled(0, a[ao], n) : a;
+            float[] bb = sb == 0 ? BroadcastBlocks.filled(1, b[bo], n) : b;
             for (int s = 0; s < n; s += BLOCK) {
                 int len = Math.min(BLOCK, n - s);
                 int ai = sa == 0 ? 0 : ao + s;
@@ -98,54 +96,66 @@ final class SimdBinary {
         });
     }
 
-    /** A block of {@code min(n, BLOCK)} copies of {@code v}. */
-    private static float[] filled(float v, int n) {
-        float[] block = new float[Math.min(n, BLOCK)];
-        Arrays.fill(block, v);
-        return block;
-    }
 
-    /** Vector part over dense operands; returns how many elements it did. */
+    /**
+     * Vector part over dense operands; returns how many elements it did. One small method per op, so that C2
+     * compiles each with its Vector API calls inlined (see {@code SimdUnary.vectorLoop}).
+     */
     private static int denseArithmetic(BinaryOp op, float[] a, int ao, float[] b, int bo, float[] out, int o, int n) {
         int bound = SimdWidth.loopBound(n);
-        int i = 0;
-        switch (op) {
-            case ADD -> {
-                for (; i < bound; i += LANES) {
-                    load(a, ao + i).add(load(b, bo + i)).intoArray(out, o + i);
-                }
-            }
-            case SUB -> {
-                for (; i < bound; i += LANES) {
-                    load(a, ao + i).sub(load(b, bo + i)).intoArray(out, o + i);
-                }
-            }
-            case MUL -> {
-                for (; i < bound; i += LANES) {
-                    load(a, ao + i).mul(load(b, bo + i)).intoArray(out, o + i);
-                }
-            }
-            case DIV -> {
-                for (; i < bound; i += LANES) {
-                    load(a, ao + i).div(load(b, bo + i)).intoArray(out, o + i);
-                }
-            }
-            case MAX -> {
-                for (; i < bound; i += LANES) {
-                    load(a, ao + i).max(load(b, bo + i)).intoArray(out, o + i);
-                }
-            }
-            case MIN -> {
-                for (; i < bound; i += LANES) {
-                    load(a, ao + i).min(load(b, bo + i)).intoArray(out, o + i);
-                }
-            }
-            case POW -> {
-                // No vector form (see the class comment): the caller's scalar loop does it.
-            }
+        return switch (op) {
+            case ADD -> add(a, ao, b, bo, out, o, bound);
+            case SUB -> sub(a, ao, b, bo, out, o, bound);
+            case MUL -> mul(a, ao, b, bo, out, o, bound);
+            case DIV -> div(a, ao, b, bo, out, o, bound);
+            case MAX -> max(a, ao, b, bo, out, o, bound);
+            case MIN -> min(a, ao, b, bo, out, o, bound);
+            // No vector form (see the class comment): the caller's scalar loop does it.
+            case POW -> 0;
             case CMPLT, CMPEQ -> throw new IllegalArgumentException(op + " gives BOOL; use compare");
+        };
+    }
+
+    private static int add(float[] a, int ao, float[] b, int bo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            load(a, ao + i).add(load(b, bo + i)).intoArray(out, o + i);
         }
-        return i;
+        return bound;
+    }
+
+    private static int sub(float[] a, int ao, float[] b, int bo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            load(a, ao + i).sub(load(b, bo + i)).intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int mul(float[] a, int ao, float[] b, int bo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            load(a, ao + i).mul(load(b, bo + i)).intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int div(float[] a, int ao, float[] b, int bo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            load(a, ao + i).div(load(b, bo + i)).intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int max(float[] a, int ao, float[] b, int bo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            load(a, ao + i).max(load(b, bo + i)).intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int min(float[] a, int ao, float[] b, int bo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            load(a, ao + i).min(load(b, bo + i)).intoArray(out, o + i);
+        }
+        return bound;
     }
 
     private static int denseCompare(BinaryOp op, float[] a, int ao, float[] b, int bo, boolean[] out, int o, int n) {

@@ -62,66 +62,97 @@ final class SimdUnary {
         });
     }
 
-    /** Vector part over dense input; returns how many elements it did (the rest is the scalar tail's). */
+    /**
+     * Vector part over dense input; returns how many elements it did (the rest is the scalar tail's).
+     *
+     * <p>One small method per op, not one loop per switch case: C2 compiles each loop on its own profile
+     * with every Vector API call inlined. In one big method, the ops that were rare when C2 compiled it kept
+     * non-inlined vector calls, which run the Vector API's boxed Java fallback (measured: most of a GPT
+     * step's time went to {@code FloatVector.broadcast} fallbacks inside exp).
+     */
     private static int vectorLoop(UnaryOp op, float[] x, int xo, float[] out, int o, int n) {
         int bound = SimdWidth.loopBound(n);
         if (bound == 0) {
             return 0;
         }
-        int i = 0;
-        switch (op) {
-            case NEG -> {
-                for (; i < bound; i += LANES) {
-                    FloatVector.fromArray(F32, x, xo + i).neg().intoArray(out, o + i);
-                }
-            }
-            case ABS -> {
-                for (; i < bound; i += LANES) {
-                    FloatVector.fromArray(F32, x, xo + i).abs().intoArray(out, o + i);
-                }
-            }
-            case EXP -> {
-                for (; i < bound; i += LANES) {
-                    FloatExp.exp(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
-                }
-            }
-            case LOG -> {
-                for (; i < bound; i += LANES) {
-                    FloatLog.log(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
-                }
-            }
-            case ERF -> {
-                for (; i < bound; i += LANES) {
-                    FloatErf.erf(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
-                }
-            }
+        return switch (op) {
+            case NEG -> neg(x, xo, out, o, bound);
+            case ABS -> abs(x, xo, out, o, bound);
+            case EXP -> exp(x, xo, out, o, bound);
+            case LOG -> log(x, xo, out, o, bound);
+            case ERF -> erf(x, xo, out, o, bound);
             // No vector form: the scalar loop does every element with Math (see the class comment).
-            case SIN, COS -> {
-            }
-            case SQRT -> {
-                for (; i < bound; i += LANES) {
-                    FloatVector.fromArray(F32, x, xo + i).sqrt().intoArray(out, o + i);
-                }
-            }
-            case RECIP -> {
-                FloatVector one = FloatVector.broadcast(F32, 1f);
-                for (; i < bound; i += LANES) {
-                    one.div(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
-                }
-            }
-            case SIGMOID -> {
-                for (; i < bound; i += LANES) {
-                    FloatSigmoid.sigmoid(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
-                }
-            }
-            case TANH -> {
-                for (; i < bound; i += LANES) {
-                    FloatTanh.tanh(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
-                }
-            }
+            case SIN, COS -> 0;
+            case SQRT -> sqrt(x, xo, out, o, bound);
+            case RECIP -> recip(x, xo, out, o, bound);
+            case SIGMOID -> sigmoid(x, xo, out, o, bound);
+            case TANH -> tanh(x, xo, out, o, bound);
             case NOT -> throw new IllegalArgumentException("NOT is defined on BOOL only, not on float32");
+        };
+    }
+
+    private static int neg(float[] x, int xo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            FloatVector.fromArray(F32, x, xo + i).neg().intoArray(out, o + i);
         }
-        return i;
+        return bound;
+    }
+
+    private static int abs(float[] x, int xo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            FloatVector.fromArray(F32, x, xo + i).abs().intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int exp(float[] x, int xo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            FloatExp.exp(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int log(float[] x, int xo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            FloatLog.log(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int erf(float[] x, int xo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            FloatErf.erf(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int sqrt(float[] x, int xo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            FloatVector.fromArray(F32, x, xo + i).sqrt().intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int recip(float[] x, int xo, float[] out, int o, int bound) {
+        FloatVector one = FloatVector.broadcast(F32, 1f);
+        for (int i = 0; i < bound; i += LANES) {
+            one.div(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int sigmoid(float[] x, int xo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            FloatSigmoid.sigmoid(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
+        }
+        return bound;
+    }
+
+    private static int tanh(float[] x, int xo, float[] out, int o, int bound) {
+        for (int i = 0; i < bound; i += LANES) {
+            FloatTanh.tanh(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
+        }
+        return bound;
     }
 
     /** The op on one float: bit-equal to the vector body's lanes. */

