@@ -73,7 +73,15 @@ public final class SimdMatmul {
      * 2 threads measured faster on 1x5000x128 (1.3 MFLOP: 69 vs 107 us and 79 vs 80 us in two runs) and on
      * 10x784x30 (0.5 MFLOP: 14 vs 23 us, once) -- this last one is kept on one thread to stay on the safe side.
      */
-    static final long DOT_PARALLEL_FLOPS = 1L << 20;
+    static final long DOT_PARALLEL_FLOPS = 1L << 23;
+    /**
+     * Rows below which one product is not split (PACKED, ROWS): each thread packs all of B again, so a split
+     * pays only with many rows per thread. The peers benchmark on the quiet 2-core Zen 5 (load 0.7) gave, 1
+     * vs 2 threads in GFLOP/s: 64x5000x128 95 vs 62, 256x5000x128 111 vs 107, 256^3 154 vs 151, but 512^3
+     * 164 vs 217, 1024^3 160 vs 241 and 1024x128x512 155 vs 214. (DOT likewise: 1x5000x128, 1.3 MFLOP, ran
+     * 27 vs 20 GFLOP/s, hence its 8 MFLOP threshold.)
+     */
+    static final int PARALLEL_ROWS = 512;
 
     private SimdMatmul() {
     }
@@ -154,7 +162,8 @@ public final class SimdMatmul {
         // Thread counts only decide how the work is split, never an element's operations: any threshold
         // gives the same bits.
         long parallelFlops = chosen == Variant.DOT ? DOT_PARALLEL_FLOPS : PARALLEL_FLOPS;
-        int kernelThreads = flops >= parallelFlops ? threads : 1;
+        boolean enoughRows = chosen == Variant.DOT || m >= PARALLEL_ROWS;
+        int kernelThreads = flops >= parallelFlops && enoughRows ? threads : 1;
         // Whole products per batch chunk: enough for parallelFlops; a few chunks per thread at most.
         long grain = Math.max(1, parallelFlops / flops);
         int batchChunks = threads == 1 || count == 1 ? 1 : (int) Math.min(4L * threads, count / grain);

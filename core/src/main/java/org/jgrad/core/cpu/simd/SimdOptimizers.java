@@ -16,7 +16,7 @@ import org.jgrad.core.cpu.Parallel;
  */
 final class SimdOptimizers {
     /** Elements per thread: a pass reads and writes a few arrays, so only long ones are worth splitting. */
-    private static final int GRAIN = 1 << 16;
+    private static final int GRAIN = 1 << 19;
 
     private SimdOptimizers() {
     }

@@ -26,10 +26,15 @@ import org.jgrad.core.ops.UnaryOp;
  * do not matter either.
  */
 final class SimdUnary {
-    /** Cheap ops are memory-bound: only very long inputs are worth a second thread. */
-    private static final int GRAIN_CHEAP = 1 << 17;
+    /**
+     * Cheap ops are memory-bound: only very long inputs are worth a second thread. A hand-off wakes a parked
+     * worker (tens of microseconds in a VM); with 128K-element grains the peers benchmark on the quiet 2-core
+     * Zen 5 ran every training workload slower at 2 threads than at 1 (mlp784 b10: 10619 vs 13345 steps/s),
+     * so chunks are now 1M elements here and in the other memory-bound kernels, 128K for transcendental ones.
+     */
+    private static final int GRAIN_CHEAP = 1 << 20;
     /** Transcendental ops cost a few ns per element, so shorter inputs pay for a split. */
-    private static final int GRAIN_TRANSCENDENTAL = 1 << 14;
+    private static final int GRAIN_TRANSCENDENTAL = 1 << 17;
 
     private SimdUnary() {
     }
