@@ -231,7 +231,7 @@ final class SimdReduce {
         ChunkedLoop.forEachPiece(plan.kept, oFrom, oTo, (offs, n) -> {
             for (int t0 = 0; t0 < n; t0 += TILE) {
                 int w = Math.min(TILE, n - t0);
-                RowAccumulator acc = new RowAccumulator(w, max);
+                RowAccumulator acc = ACCUMULATORS.get().reset(w, max);
                 int start = offs[0] + t0;
                 int rs = plan.reduced.innerStride(0);
                 ChunkedLoop.forEachPiece(plan.reduced, rFrom, rTo, (roffs, rn) -> {
@@ -248,24 +248,28 @@ final class SimdReduce {
         });
     }
 
-    /** A tile of {@code w} output accumulators that dense input rows are added (or maxed) into. */
+    /** One accumulator tile per thread, reused by every OUTER reduction (it is reset before each tile). */
+    private static final ThreadLocal<RowAccumulator> ACCUMULATORS = ThreadLocal.withInitial(RowAccumulator::new);
+
+    /** A tile of {@code w <= TILE} output accumulators that dense input rows are added (or maxed) into. */
     private static final class RowAccumulator {
-        final float[] floats;
-        final double[] doubles;
-        final boolean max;
+        final float[] floats = new float[TILE];
+        final double[] doubles = new double[TILE];
+        boolean max;
+        int w;
         int rows;
 
-        RowAccumulator(int w, boolean max) {
-            this.floats = new float[w];
-            this.doubles = max ? null : new double[w];
+        /** Empties the first {@code w} accumulators for a SUM (zeros) or a MAX (-infinity); returns this. */
+        RowAccumulator reset(int w, boolean max) {
+            this.w = w;
             this.max = max;
-            if (max) {
-                Arrays.fill(floats, Float.NEGATIVE_INFINITY);
-            }
+            rows = 0;
+            Arrays.fill(floats, 0, w, max ? Float.NEGATIVE_INFINITY : 0f);
+            Arrays.fill(doubles, 0, w, 0.0);
+            return this;
         }
 
         void addRow(float[] x, int at) {
-            int w = floats.length;
             int bound = SimdWidth.loopBound(w);
             int j = 0;
             if (max) {
@@ -293,7 +297,7 @@ final class SimdReduce {
             if (max) {
                 return;
             }
-            for (int j = 0; j < floats.length; j++) {
+            for (int j = 0; j < w; j++) {
                 doubles[j] += floats[j];
                 floats[j] = 0f;
             }
