@@ -114,11 +114,25 @@ final class FloatErf {
 
     /** {@code erf(x)} lane by lane, bit-equal to {@link #erf(float)}. */
     static FloatVector erf(FloatVector x) {
+        return combine(x, smallPart(x), tailExp(x));
+    }
+
+    /**
+     * Part 1 of {@link #erf(FloatVector)}: the polynomial of {@code |x|} used below 1. A kernel may run the three
+     * parts ({@code smallPart}, {@link #tailExp}, {@link #combine}) as three loops (see {@code SimdUnary}), each
+     * small enough for C2 to inline whole.
+     */
+    static FloatVector smallPart(FloatVector x) {
+        return small(x.abs());
+    }
+
+    /** Part 3: the tail for {@code |x| >= 1} from {@code tailExp}, blended with {@code smallPart}, sign and NaN. */
+    static FloatVector combine(FloatVector x, FloatVector smallPart, FloatVector tailExp) {
         FloatVector t = x.abs();
         VectorMask<Float> isSmall = t.compare(VectorOperators.LT, SPLIT);
         // Both branches for every vector, no test: a branch that is rare when C2 compiles the caller is left with
         // non-inlined Vector API calls, which run the boxed Java fallback (measured: most of GELU's time).
-        FloatVector y = large(t.min(CLAMP)).blend(small(t), isSmall);
+        FloatVector y = tail(t.min(CLAMP), tailExp).blend(smallPart, isSmall);
         y = y.reinterpretAsInts().or(x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
         return y.blend(Float.NaN, x.test(VectorOperators.IS_NAN));
     }
@@ -136,11 +150,17 @@ final class FloatErf {
         return t.fma(p, t);
     }
 
-    private static FloatVector large(FloatVector t) {
+    /** The tail's {@code exp(-t^2)} for {@code t = min(|x|, CLAMP)}, with the low part of {@code t^2} folded in. */
+    static FloatVector tailExp(FloatVector x) {
+        FloatVector t = x.abs().min(CLAMP);
         FloatVector hi = t.mul(t);
         FloatVector lo = t.fma(t, hi.neg());
         FloatVector e = FloatExp.exp(hi.neg());
-        e = e.fma(lo.neg(), e);
+        return e.fma(lo.neg(), e);
+    }
+
+    /** The tail {@code 1 - e Q(t - CENTER)} from {@link #tailExp}'s {@code e}. */
+    private static FloatVector tail(FloatVector t, FloatVector e) {
         FloatVector u = t.sub(CENTER);
         FloatVector q = splat(Q12).fma(u, splat(Q11));
         q = q.fma(u, splat(Q10));
@@ -157,7 +177,6 @@ final class FloatErf {
         return e.neg().fma(q, splat(1f));
     }
 
-    /** {@code v} in every lane. */
     private static FloatVector splat(float v) {
         return FloatVector.broadcast(F32, v);
     }

@@ -124,11 +124,44 @@ final class SimdUnary {
         return bound;
     }
 
+    /**
+     * erf in three loops per block of {@value #ERF_BLOCK}: the polynomial part and the tail's exp into
+     * per-thread scratch blocks, then the tail blended in. One loop with the whole of {@link FloatErf#erf(FloatVector)} was too
+     * big for C2 to inline, and its un-inlined Vector API calls ran the boxed fallback. The scratch blocks (not
+     * {@code out}) keep an in-place call ({@code out == x}) correct. Same operations, same bits.
+     */
     private static int erf(float[] x, int xo, float[] out, int o, int bound) {
-        for (int i = 0; i < bound; i += LANES) {
-            FloatErf.erf(FloatVector.fromArray(F32, x, xo + i)).intoArray(out, o + i);
+        float[][] scratch = ERF_SCRATCH.get();
+        for (int s = 0; s < bound; s += ERF_BLOCK) {
+            int len = Math.min(ERF_BLOCK, bound - s);
+            erfSmallParts(x, xo + s, scratch[0], len);
+            erfTailExps(x, xo + s, scratch[1], len);
+            erfCombine(x, xo + s, scratch[0], scratch[1], out, o + s, len);
         }
         return bound;
+    }
+
+    /** Elements per erf block: 4 KiB of floats, so the scratch stays in L1 (a multiple of every lane count). */
+    private static final int ERF_BLOCK = 1024;
+    private static final ThreadLocal<float[][]> ERF_SCRATCH = ThreadLocal.withInitial(() -> new float[2][ERF_BLOCK]);
+
+    private static void erfSmallParts(float[] x, int xo, float[] scratch, int len) {
+        for (int i = 0; i < len; i += LANES) {
+            FloatErf.smallPart(FloatVector.fromArray(F32, x, xo + i)).intoArray(scratch, i);
+        }
+    }
+
+    private static void erfTailExps(float[] x, int xo, float[] scratch, int len) {
+        for (int i = 0; i < len; i += LANES) {
+            FloatErf.tailExp(FloatVector.fromArray(F32, x, xo + i)).intoArray(scratch, i);
+        }
+    }
+
+    private static void erfCombine(float[] x, int xo, float[] small, float[] tailExp, float[] out, int o, int len) {
+        for (int i = 0; i < len; i += LANES) {
+            FloatErf.combine(FloatVector.fromArray(F32, x, xo + i), FloatVector.fromArray(F32, small, i),
+                    FloatVector.fromArray(F32, tailExp, i)).intoArray(out, o + i);
+        }
     }
 
     private static int sqrt(float[] x, int xo, float[] out, int o, int bound) {
