@@ -33,27 +33,8 @@ final class SimdOptimizers {
         float eps = (float) s.eps();
         float step = (float) s.negStepSize();
         Parallel.forRange(p.length, GRAIN, (from, to) -> {
-            int i = from;
-            if (!SimdWidth.SCALAR) {
-                int bound = from + SimdWidth.loopBound(to - from);
-                for (; i < bound; i += LANES) {
-                    FloatVector pv = FloatVector.fromArray(F32, p, i).mul(decay);
-                    FloatVector gv = FloatVector.fromArray(F32, g, i);
-                    if (useL2) {
-                        gv = gv.add(pv.mul(l2));
-                    }
-                    FloatVector mv = FloatVector.fromArray(F32, m, i).mul(b1).add(gv.mul(omb1));
-                    FloatVector vv = FloatVector.fromArray(F32, v, i).mul(b2).add(gv.mul(omb2).mul(gv));
-                    mv.intoArray(m, i);
-                    vv.intoArray(v, i);
-                    if (vmax != null) {
-                        vv = FloatVector.fromArray(F32, vmax, i).max(vv);
-                        vv.intoArray(vmax, i);
-                    }
-                    FloatVector denom = vv.sqrt().div(bc2).add(eps);
-                    pv.add(mv.mul(step).div(denom)).intoArray(p, i);
-                }
-            }
+            int i = SimdWidth.SCALAR ? from
+                    : adamVectors(p, g, m, v, vmax, s, from, from + SimdWidth.loopBound(to - from));
             for (; i < to; i++) {
                 float pi = p[i] * decay;
                 float gi = useL2 ? g[i] + pi * l2 : g[i];
@@ -69,6 +50,42 @@ final class SimdOptimizers {
                 p[i] = pi + mi * step / denom;
             }
         });
+    }
+
+    /**
+     * The vector part of {@link #adam} over {@code [from, to)} ({@code to - from} a multiple of the lanes);
+     * returns {@code to}. Its own small method so that C2 compiles it with every Vector API call inlined.
+     */
+    private static int adamVectors(float[] p, float[] g, float[] m, float[] v, float[] vmax, AdamStep s, int from,
+                                   int to) {
+        float decay = (float) s.decay();
+        float l2 = (float) s.l2();
+        boolean useL2 = s.l2() != 0;
+        float b1 = (float) s.beta1();
+        float omb1 = (float) s.oneMinusBeta1();
+        float b2 = (float) s.beta2();
+        float omb2 = (float) s.oneMinusBeta2();
+        float bc2 = (float) s.biasCorrection2Sqrt();
+        float eps = (float) s.eps();
+        float step = (float) s.negStepSize();
+        for (int i = from; i < to; i += LANES) {
+            FloatVector pv = FloatVector.fromArray(F32, p, i).mul(decay);
+            FloatVector gv = FloatVector.fromArray(F32, g, i);
+            if (useL2) {
+                gv = gv.add(pv.mul(l2));
+            }
+            FloatVector mv = FloatVector.fromArray(F32, m, i).mul(b1).add(gv.mul(omb1));
+            FloatVector vv = FloatVector.fromArray(F32, v, i).mul(b2).add(gv.mul(omb2).mul(gv));
+            mv.intoArray(m, i);
+            vv.intoArray(v, i);
+            if (vmax != null) {
+                vv = FloatVector.fromArray(F32, vmax, i).max(vv);
+                vv.intoArray(vmax, i);
+            }
+            FloatVector denom = vv.sqrt().div(bc2).add(eps);
+            pv.add(mv.mul(step).div(denom)).intoArray(p, i);
+        }
+        return to;
     }
 
     static void sgd(float[] p, float[] g, float[] buf, SgdStep s) {

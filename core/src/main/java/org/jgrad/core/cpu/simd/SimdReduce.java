@@ -200,9 +200,12 @@ final class SimdReduce {
         return m;
     }
 
+    /** Where a vector's lanes are stored to be combined in order: per thread, so no array per call. */
+    private static final ThreadLocal<float[]> LANE_SCRATCH = ThreadLocal.withInitial(() -> new float[LANES]);
+
     /** The lanes of {@code v} added in index order, {@code ((v0 + v1) + v2) + ...}, in every JIT tier. */
     static float sumLanes(FloatVector v) {
-        float[] lanes = new float[LANES];
+        float[] lanes = LANE_SCRATCH.get();
         v.intoArray(lanes, 0);
         float s = lanes[0];
         for (int l = 1; l < LANES; l++) {
@@ -213,7 +216,7 @@ final class SimdReduce {
 
     /** The largest lane of {@code v} by {@link Math#max(float, float)} in index order (NaN if any lane is NaN). */
     static float maxLanes(FloatVector v) {
-        float[] lanes = new float[LANES];
+        float[] lanes = LANE_SCRATCH.get();
         v.intoArray(lanes, 0);
         float m = lanes[0];
         for (int l = 1; l < LANES; l++) {
