@@ -22,32 +22,23 @@ final class SimdOptimizers {
     }
 
     static void adam(float[] p, float[] g, float[] m, float[] v, float[] vmax, AdamStep s) {
-        float decay = (float) s.decay();
-        float l2 = (float) s.l2();
-        boolean useL2 = s.l2() != 0;
-        float b1 = (float) s.beta1();
-        float omb1 = (float) s.oneMinusBeta1();
-        float b2 = (float) s.beta2();
-        float omb2 = (float) s.oneMinusBeta2();
-        float bc2 = (float) s.biasCorrection2Sqrt();
-        float eps = (float) s.eps();
-        float step = (float) s.negStepSize();
+        AdamFloats f = AdamFloats.of(s);
         Parallel.forRange(p.length, GRAIN, (from, to) -> {
             int i = SimdWidth.SCALAR ? from
-                    : adamVectors(p, g, m, v, vmax, s, from, from + SimdWidth.loopBound(to - from));
+                    : adamVectors(p, g, m, v, vmax, f, from, from + SimdWidth.loopBound(to - from));
             for (; i < to; i++) {
-                float pi = p[i] * decay;
-                float gi = useL2 ? g[i] + pi * l2 : g[i];
-                float mi = m[i] * b1 + gi * omb1;
-                float vi = v[i] * b2 + gi * omb2 * gi;
+                float pi = p[i] * f.decay();
+                float gi = f.useL2() ? g[i] + pi * f.l2() : g[i];
+                float mi = m[i] * f.b1() + gi * f.omb1();
+                float vi = v[i] * f.b2() + gi * f.omb2() * gi;
                 m[i] = mi;
                 v[i] = vi;
                 if (vmax != null) {
                     vi = Math.max(vmax[i], vi);
                     vmax[i] = vi;
                 }
-                float denom = (float) Math.sqrt(vi) / bc2 + eps;
-                p[i] = pi + mi * step / denom;
+                float denom = (float) Math.sqrt(vi) / f.bc2() + f.eps();
+                p[i] = pi + mi * f.step() / denom;
             }
         });
     }
@@ -56,18 +47,18 @@ final class SimdOptimizers {
      * The vector part of {@link #adam} over {@code [from, to)} ({@code to - from} a multiple of the lanes);
      * returns {@code to}. Its own small method so that C2 compiles it with every Vector API call inlined.
      */
-    private static int adamVectors(float[] p, float[] g, float[] m, float[] v, float[] vmax, AdamStep s, int from,
-                                   int to) {
-        float decay = (float) s.decay();
-        float l2 = (float) s.l2();
-        boolean useL2 = s.l2() != 0;
-        float b1 = (float) s.beta1();
-        float omb1 = (float) s.oneMinusBeta1();
-        float b2 = (float) s.beta2();
-        float omb2 = (float) s.oneMinusBeta2();
-        float bc2 = (float) s.biasCorrection2Sqrt();
-        float eps = (float) s.eps();
-        float step = (float) s.negStepSize();
+    private static int adamVectors(float[] p, float[] g, float[] m, float[] v, float[] vmax, AdamFloats f,
+                                   int from, int to) {
+        float decay = f.decay();
+        float l2 = f.l2();
+        boolean useL2 = f.useL2();
+        float b1 = f.b1();
+        float omb1 = f.omb1();
+        float b2 = f.b2();
+        float omb2 = f.omb2();
+        float bc2 = f.bc2();
+        float eps = f.eps();
+        float step = f.step();
         for (int i = from; i < to; i += LANES) {
             FloatVector pv = FloatVector.fromArray(F32, p, i).mul(decay);
             FloatVector gv = FloatVector.fromArray(F32, g, i);
@@ -86,6 +77,16 @@ final class SimdOptimizers {
             pv.add(mv.mul(step).div(denom)).intoArray(p, i);
         }
         return to;
+    }
+
+    /** An {@link AdamStep}'s numbers rounded to float32 once, as the composite's scalar operands are. */
+    private record AdamFloats(float decay, float l2, boolean useL2, float b1, float omb1, float b2, float omb2,
+                              float bc2, float eps, float step) {
+        static AdamFloats of(AdamStep s) {
+            return new AdamFloats((float) s.decay(), (float) s.l2(), s.l2() != 0, (float) s.beta1(),
+                    (float) s.oneMinusBeta1(), (float) s.beta2(), (float) s.oneMinusBeta2(),
+                    (float) s.biasCorrection2Sqrt(), (float) s.eps(), (float) s.negStepSize());
+        }
     }
 
     static void sgd(float[] p, float[] g, float[] buf, SgdStep s) {
