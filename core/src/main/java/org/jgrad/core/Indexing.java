@@ -1,6 +1,10 @@
 package org.jgrad.core;
 
-/** Front-end checks for gather, scatterAdd and indexSelect; the backend trusts them. */
+/**
+ * Front-end checks for gather, scatterAdd and indexSelect: dims, shapes and the index dtype. The index values
+ * are checked by the backend as its kernel reads them ({@link org.jgrad.core.backend.IndexRange}), so no call
+ * reads a value back to the host.
+ */
 final class Indexing {
     private Indexing() {
     }
@@ -13,7 +17,7 @@ final class Indexing {
             return gather(x.reshape(1), 0, index.reshape(-1)).reshape(index.shape().toArray());
         }
         int d = Shape.normalizeAxis(dim, x.rank(), "gather");
-        NDArray idx = checkIndex("gather", index, x, d);
+        NDArray idx = checkIndex("gather", index);
         if (idx.rank() != x.rank()) {
             throw new IllegalArgumentException("gather: index of shape " + index.shape() + " must have the same rank as"
                     + " the input of shape " + x.shape());
@@ -38,7 +42,7 @@ final class Indexing {
             return scatterAdd(x.reshape(1), 0, index.reshape(-1), src.reshape(-1)).reshape();
         }
         int d = Shape.normalizeAxis(dim, x.rank(), "scatterAdd");
-        NDArray idx = checkIndex("scatterAdd", index, x, d);
+        NDArray idx = checkIndex("scatterAdd", index);
         if (idx.rank() != x.rank() || src.rank() != x.rank()) {
             throw new IllegalArgumentException("scatterAdd: input " + x.shape() + ", index " + index.shape()
                     + " and src " + src.shape() + " must all have the same rank");
@@ -74,7 +78,7 @@ final class Indexing {
         if (index.rank() > 1) {
             throw new IllegalArgumentException("indexSelect: index must be 0-D or 1-D but has shape " + index.shape());
         }
-        NDArray idx = checkIndex("indexSelect", index.reshape(-1), x, d);
+        NDArray idx = checkIndex("indexSelect", index.reshape(-1));
         int[] outDims = x.shape().toArray();
         outDims[d] = idx.numel();
         return NDArray.dense(x.backend().indexSelect(x.storage(), x.view(), d, idx.storage(), idx.view()),
@@ -88,24 +92,12 @@ final class Indexing {
         }
     }
 
-    /** Checks dtype and range of an index tensor with backend reductions (no raw data access); returns it as I64. */
-    private static NDArray checkIndex(String op, NDArray index, NDArray x, int dim) {
+    /** Checks the index dtype; returns the index as I64 (its values are range-checked by the backend kernel). */
+    private static NDArray checkIndex(String op, NDArray index) {
         if (!index.dtype().isIntegral()) {
             throw new IllegalArgumentException(op + ": index must be an integer tensor (I64 or I32) but is "
                     + index.dtype() + " of shape " + index.shape());
         }
-        NDArray idx = index.to(DType.I64);
-        if (idx.numel() == 0) {
-            return idx;
-        }
-        int size = x.rank() == 0 ? 1 : x.size(dim);
-        long hi = (long) idx.max().item();
-        long lo = (long) -idx.neg().max().item();
-        if (lo < 0 || hi >= size) {
-            throw new IndexOutOfBoundsException(op + ": index " + (lo < 0 ? lo : hi) + " is out of range for dim "
-                    + dim + " of size " + size + " (input shape " + x.shape() + "; expected indices in [0, "
-                    + (size - 1) + "])");
-        }
-        return idx;
+        return index.to(DType.I64);
     }
 }

@@ -121,20 +121,22 @@ public interface Backend {
 
     /**
      * {@code out[i][j][k] = x[i][idx[i][j][k]][k]} for {@code dim = 1} and likewise for other dims: the output
-     * has the index's shape. Index dtype is I64 and its values are already checked to be in range.
+     * has the index's shape. Index dtype is I64; the backend checks each value against {@code dim}'s size and
+     * throws {@link IndexRange#outOfRange} for the first one outside (the front end does not read indices).
      */
     Storage gather(Storage x, View vx, int dim, Storage index, View vindex);
 
     /**
      * Adds {@code src} into {@code dst} at the positions the index gives along {@code dim}, in place:
      * {@code dst[i][idx[i][j][k]][k] += src[i][j][k]} for {@code dim = 1}. Index and src views have one
-     * shape; {@code dst} is dense (a fresh storage the front end made).
+     * shape; {@code dst} is dense (a fresh storage the front end made, so a range error part-way through
+     * leaves no visible tensor changed). Index values are checked as in {@link #gather}.
      */
     void scatterAdd(Storage dst, View vdst, int dim, Storage index, View vindex, Storage src, View vsrc);
 
     /**
      * Picks slices along {@code dim} by a 1-D I64 index: the output has {@code x}'s shape with {@code dim}
-     * resized to the index's length.
+     * resized to the index's length. Index values are checked as in {@link #gather}, before any is used.
      */
     Storage indexSelect(Storage x, View vx, int dim, Storage index, View vindex);
 

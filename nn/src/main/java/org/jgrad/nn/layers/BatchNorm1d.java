@@ -80,8 +80,10 @@ public class BatchNorm1d extends Module {
         double factor = 0;
         if (isTraining() && tracking) {
             try (var noGrad = GradMode.noGrad()) {
-                numBatchesTracked.add_(Tensor.scalar(1, DType.I64));
+                numBatchesTracked.add_(Tensor.of(numBatchesTracked.creation().scalar(1, DType.I64)));
             }
+            // Only the cumulative average (momentum null) reads the count back, as PyTorch does; the default
+            // exponential average never waits for a device.
             factor = momentum != null ? momentum : 1.0 / numBatchesTracked.item();
         }
         // Batch statistics in training, and always when there are no running ones (PyTorch's bn_training).

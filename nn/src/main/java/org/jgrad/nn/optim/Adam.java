@@ -88,7 +88,7 @@ public final class Adam extends Optimizer<Adam.Options> {
 
     @Override
     protected void update(Tensor param, Tensor grad, Options options, Map<String, Tensor> state) {
-        AdamUpdate.apply(param, grad, options, state, false);
+        AdamUpdate.apply(param, grad, options, state, false, incrementStep(param, state));
     }
 
     @Override

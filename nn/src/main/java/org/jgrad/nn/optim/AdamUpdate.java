@@ -35,11 +35,11 @@ final class AdamUpdate {
 
     /**
      * One update. {@code decoupled} is AdamW's weight decay ({@code p *= 1 - lr * weightDecay} before the
-     * step); otherwise it is Adam's L2 term added to the gradient. Runs as one fused pass where the backend
+     * step); otherwise it is Adam's L2 term added to the gradient. {@code step} is the count after this update
+     * (1 on the first). Runs as one fused pass where the backend
      * offers {@link OptimizerKernels}, else as the composite below; both give the same bits.
      */
-    static void apply(Tensor param, Tensor grad, Hyper o, Map<String, Tensor> state, boolean decoupled) {
-        double step = Optimizer.incrementStep(state, param);
+    static void apply(Tensor param, Tensor grad, Hyper o, Map<String, Tensor> state, boolean decoupled, long step) {
         Tensor expAvg = Optimizer.buffer(state, "exp_avg", param);
         Tensor expAvgSq = Optimizer.buffer(state, "exp_avg_sq", param);
         Tensor max = o.amsgrad() ? Optimizer.buffer(state, "max_exp_avg_sq", param) : null;

@@ -88,7 +88,7 @@ public final class AdamW extends Optimizer<AdamW.Options> {
 
     @Override
     protected void update(Tensor param, Tensor grad, Options options, Map<String, Tensor> state) {
-        AdamUpdate.apply(param, grad, options, state, true);
+        AdamUpdate.apply(param, grad, options, state, true, incrementStep(param, state));
     }
 
     @Override

@@ -34,6 +34,8 @@ import org.jgrad.core.backend.MemoryScope;
 public abstract class Optimizer<O extends OptimizerOptions> {
     private final List<ParamGroup<O>> groups;
     private final Map<Tensor, Map<String, Tensor>> state = new IdentityHashMap<>();
+    /** Each parameter's step count on the host, so that a step never reads {@code state.step} back (SPI v2). */
+    private final Map<Tensor, long[]> stepCounts = new IdentityHashMap<>();
 
     /**
      * An optimizer over {@code groups}. There must be at least one parameter; each must be a floating leaf,
@@ -152,12 +154,14 @@ public abstract class Optimizer<O extends OptimizerOptions> {
     }
 
     /**
-     * Advances the step count kept in {@code state.step} (a float32 scalar tensor, as PyTorch's
-     * {@code torch.tensor(0.)}) and returns the new count.
+     * Advances {@code param}'s step count and returns the new count. The count is kept on the host and mirrored
+     * into {@code state.step} (a float32 scalar tensor, as PyTorch's {@code torch.tensor(0.)}) with an in-place
+     * add that is never read back: on a device backend, reading it would wait for the device every step.
      */
-    protected static double incrementStep(Map<String, Tensor> state, Tensor param) {
-        Tensor step = state.computeIfAbsent("step", k -> persistent(param.creation().scalar(0, DType.F32)));
-        return step.add_(1.0).item();
+    protected final long incrementStep(Tensor param, Map<String, Tensor> state) {
+        long[] count = stepCounts.computeIfAbsent(param, k -> new long[1]);
+        state.computeIfAbsent("step", k -> persistent(param.creation().scalar(0, DType.F32))).add_(1.0);
+        return ++count[0];
     }
 
     // ---------------------------------------------------------------- saving and loading
@@ -199,12 +203,19 @@ public abstract class Optimizer<O extends OptimizerOptions> {
             groups.get(g).setInitialLr(initialLr.orElse(Double.NaN));
         }
         state.clear();
+        stepCounts.clear();
         try (var noGrad = GradMode.noGrad()) {
             plan.state().forEach((param, values) -> {
                 Map<String, Tensor> copied = new LinkedHashMap<>();
-                values.forEach((name, t) -> copied.put(name, name.equals("step")
-                        ? Tensor.of(param.creation().scalar(t.item(), DType.F32))
-                        : persistent(t.data().to(param.dtype()).copy())));
+                values.forEach((name, t) -> {
+                    if (name.equals("step")) {
+                        double count = t.item();   // once per load, not per step
+                        stepCounts.put(param, new long[] {(long) count});
+                        copied.put(name, persistent(param.creation().scalar(count, DType.F32)));
+                    } else {
+                        copied.put(name, persistent(t.data().to(param.dtype()).copy()));
+                    }
+                });
                 state.put(param, copied);
             });
         }

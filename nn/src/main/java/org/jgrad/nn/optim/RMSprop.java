@@ -108,7 +108,7 @@ public final class RMSprop extends Optimizer<RMSprop.Options> {
 
     @Override
     protected void update(Tensor param, Tensor grad, Options o, Map<String, Tensor> state) {
-        incrementStep(state, param);
+        incrementStep(param, state);
         Tensor g = o.weightDecay() != 0 ? grad.add(param.mul(o.weightDecay())) : grad;
         Tensor squareAvg = buffer(state, "square_avg", param);
         squareAvg.mul_(o.alpha()).add_(g.mul(1 - o.alpha()).mul(g));

@@ -1,10 +1,14 @@
 package org.jgrad.core.cpu.reference;
 
 import org.jgrad.core.View;
+import org.jgrad.core.backend.IndexRange;
 import org.jgrad.core.cpu.CpuStorage;
 import org.jgrad.core.cpu.MultiIndex;
 
-/** gather, scatterAdd and indexSelect of the reference backend: one walk over the index's coordinates. */
+/**
+ * gather, scatterAdd and indexSelect of the reference backend: one walk over the index's coordinates, each
+ * index checked as it is read ({@link IndexRange}).
+ */
 final class ReferenceIndexing {
     private ReferenceIndexing() {
     }
@@ -22,7 +26,7 @@ final class ReferenceIndexing {
         boolean floating = x.dtype().isFloating();
         do {
             int[] pos = it.index();
-            int k = (int) idx[it.offset(is, vi.offset())];
+            int k = IndexRange.checked("gather", idx[it.offset(is, vi.offset())], dim, vx.shape());
             int from = it.offset(xs, vx.offset()) + (k - pos[dim]) * xs[dim];
             if (floating) {
                 out.setDouble(o++, x.getDouble(from));
@@ -45,7 +49,7 @@ final class ReferenceIndexing {
         boolean floating = dst.dtype().isFloating();
         do {
             int[] pos = it.index();
-            int k = (int) idx[it.offset(is, vi.offset())];
+            int k = IndexRange.checked("scatterAdd", idx[it.offset(is, vi.offset())], dim, vd.shape());
             int to = it.offset(ds, vd.offset()) + (k - pos[dim]) * ds[dim];
             int from = it.offset(ss, vs.offset());
             if (floating) {
@@ -59,6 +63,9 @@ final class ReferenceIndexing {
     /** out = x with slices along {@code dim} taken in the order of the 1-D index. */
     static void indexSelect(CpuStorage x, View vx, int dim, CpuStorage index, View vi, CpuStorage out) {
         long[] idx = index.i64();
+        for (int i = 0; i < vi.numel(); i++) {
+            IndexRange.checked("indexSelect", idx[vi.offset() + i * vi.stride(0)], dim, vx.shape());
+        }
         int[] outDims = vx.shape().toArray();
         outDims[dim] = vi.numel();
         org.jgrad.core.Shape outShape = org.jgrad.core.Shape.of(outDims);
@@ -71,7 +78,7 @@ final class ReferenceIndexing {
         boolean floating = x.dtype().isFloating();
         do {
             int[] pos = it.index();
-            int k = (int) idx[vi.offset() + pos[dim] * vi.stride(0)];
+            int k = (int) idx[vi.offset() + pos[dim] * vi.stride(0)];        // checked above
             int from = it.offset(xs, vx.offset()) + (k - pos[dim]) * xs[dim];
             if (floating) {
                 out.setDouble(o++, x.getDouble(from));
