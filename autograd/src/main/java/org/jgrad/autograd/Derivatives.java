@@ -15,47 +15,32 @@ final class Derivatives {
     }
 
     /** True for rules that read the op's output, so the node must save it. */
-    static boolean needsOutput(Prim prim) {
+    static boolean needsOutput(Prim prim, Node.Params params) {
         return switch (prim) {
-            case EXP, SQRT, RECIP, AMAX, POW, SIGMOID, TANH, SOFTMAX, LOG_SOFTMAX, LAYER_NORM -> true;
-            default -> false;
+            case UNARY -> UnaryRules.readsOutput(params.unaryOp());
+            case BINARY -> BinaryRules.readsOutput(params.binaryOp());
+            case AMAX, SOFTMAX, LOG_SOFTMAX, LAYER_NORM -> true;
+            case WHERE, SUM, MATMUL, GATHER, SCATTER_ADD, INDEX_SELECT, RESHAPE, PERMUTE, EXPAND, SLICE, FLIP,
+                 SLICE_EMBED, CONCAT, CAST, COPY -> false;
         };
     }
 
     /** True for rules that read the op's inputs; other nodes keep only shapes, so activations can be freed. */
-    static boolean needsInputs(Prim prim) {
+    static boolean needsInputs(Prim prim, Node.Params params) {
         return switch (prim) {
-            case LOG, SIN, COS, ABS, ERF, MUL, DIV, MAXIMUM, MINIMUM, POW, AMAX, MATMUL, LAYER_NORM -> true;
-            default -> false;
+            case UNARY -> UnaryRules.readsInput(params.unaryOp());
+            case BINARY -> BinaryRules.readsInputs(params.binaryOp());
+            case AMAX, MATMUL, LAYER_NORM -> true;
+            case WHERE, SUM, SOFTMAX, LOG_SOFTMAX, GATHER, SCATTER_ADD, INDEX_SELECT, RESHAPE, PERMUTE, EXPAND,
+                 SLICE, FLIP, SLICE_EMBED, CONCAT, CAST, COPY -> false;
         };
     }
 
     static Tensor[] backward(Node n, Tensor g) {
         int[] p = n.params.ints();
         return switch (n.prim) {
-            case NEG -> one(g.neg());
-            case EXP -> one(g.mul(n.output()));
-            case LOG -> one(g.div(n.input(0)));
-            case SIN -> one(g.mul(n.input(0).cos()));
-            case COS -> one(g.mul(n.input(0).sin()).neg());
-            case SQRT -> one(g.div(n.output().mul(2.0)));
-            case RECIP -> {
-                Tensor y = n.output();
-                yield one(g.mul(y).mul(y).neg());
-            }
-            case ABS -> one(g.mul(sign(n.input(0))));
-            case ERF -> {
-                Tensor x = n.input(0);
-                yield one(g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))));
-            }
-            case SIGMOID -> {
-                Tensor y = n.output();
-                yield one(g.mul(y.mul(y.neg().add(1.0))));          // y (1 - y)
-            }
-            case TANH -> {
-                Tensor y = n.output();
-                yield one(g.mul(y.mul(y).neg().add(1.0)));          // 1 - y^2
-            }
+            case UNARY -> one(UnaryRules.backward(n.params.unaryOp(), n, g));
+            case BINARY -> BinaryRules.backward(n.params.binaryOp(), n, g);
             case SOFTMAX -> {
                 Tensor y = n.output();
                 Tensor gy = g.mul(y);
@@ -70,35 +55,6 @@ final class Derivatives {
                 Tensor rstd = n.input(0).var(axes, 0, true).add(n.params.number()).sqrt().reciprocal();
                 Tensor centred = g.sub(g.mean(axes, true)).sub(y.mul(g.mul(y).mean(axes, true)));
                 yield one(centred.mul(rstd));
-            }
-            case ADD -> two(g, g);
-            case SUB -> two(g, n.needsGrad[1] ? g.neg() : null);
-            case MUL -> two(n.needsGrad[0] ? g.mul(n.input(1)) : null, n.needsGrad[1] ? g.mul(n.input(0)) : null);
-            case DIV -> {
-                Tensor b = n.input(1);
-                yield two(n.needsGrad[0] ? g.div(b) : null,
-                        n.needsGrad[1] ? g.mul(n.input(0)).div(b.mul(b)).neg() : null);
-            }
-            case MAXIMUM, MINIMUM -> {
-                Tensor a = n.input(0);
-                Tensor b = n.input(1);
-                // The winner takes the gradient; a tie splits it in half (as torch.maximum's rule does).
-                Tensor wins = n.prim == Prim.MAXIMUM ? a.gt(b) : a.lt(b);
-                Tensor weightA = Tensor.where(wins, g.scalarLike(1), Tensor.where(a.eq(b), g.scalarLike(0.5),
-                        g.scalarLike(0)));
-                yield two(g.mul(weightA), g.mul(weightA.neg().add(1.0)));
-            }
-            case POW -> {
-                Tensor a = n.input(0);
-                Tensor b = n.input(1);
-                Tensor ga = n.needsGrad[0] ? g.mul(b).mul(a.pow(b.sub(1.0))) : null;
-                // d/db a^b = a^b log a; PyTorch takes it as 0 where a == 0 (the limit for b > 0).
-                Tensor gb = null;
-                if (n.needsGrad[1]) {
-                    Tensor safeLog = Tensor.where(a.eq(a.scalarLike(0)), a.scalarLike(1), a).log();
-                    gb = Tensor.where(a.eq(a.scalarLike(0)), g.scalarLike(0), g.mul(n.output()).mul(safeLog));
-                }
-                yield two(ga, gb);
             }
             case WHERE -> {
                 Tensor cond = Tensor.of(n.params.cond());
@@ -189,14 +145,6 @@ final class Derivatives {
 
     private static Tensor zerosLike(Node n, Tensor g) {
         return Tensor.of(g.creation().zeros(g.dtype(), n.inputShapes[0].toArray()));
-    }
-
-    /** sign(x) as a constant: 1, -1, or 0 at 0 (so |x| has gradient 0 at its kink, as in PyTorch). */
-    private static Tensor sign(Tensor x) {
-        Tensor zero = x.scalarLike(0);
-        Tensor pos = x.gt(zero).to(x.dtype());
-        Tensor neg = x.lt(zero).to(x.dtype());
-        return Tensor.of(pos.data().sub(neg.data()));
     }
 
     private static Tensor[] one(Tensor g) {

@@ -8,6 +8,8 @@ import java.util.function.UnaryOperator;
 import org.jgrad.core.DType;
 import org.jgrad.core.NDArray;
 import org.jgrad.core.Shape;
+import org.jgrad.core.ops.BinaryOp;
+import org.jgrad.core.ops.UnaryOp;
 
 /**
  * One recorded op in the graph: what ran ({@link Prim} and its parameters), where each input's gradient
@@ -41,17 +43,26 @@ public final class Node {
     final List<UnaryOperator<Tensor>> hooks = new ArrayList<>(0);
     private boolean released;
 
-    /** Non-differentiable parameters of a primitive (axes, shapes, index arrays, ...). */
-    record Params(int[] ints, Shape shape, NDArray index, NDArray cond, boolean keepdim, double number) {
+    /**
+     * Non-differentiable parameters of a primitive (axes, shapes, index arrays, the elementwise op, ...).
+     * {@code op} is the {@link UnaryOp} of a {@link Prim#UNARY} node or the {@link BinaryOp} of a
+     * {@link Prim#BINARY} one.
+     */
+    record Params(int[] ints, Shape shape, NDArray index, NDArray cond, boolean keepdim, double number, Enum<?> op) {
         static final Params NONE = new Params(null, null, null, null, false);
 
         Params(int[] ints, Shape shape, NDArray index, NDArray cond, boolean keepdim) {
-            this(ints, shape, index, cond, keepdim, 0);
+            this(ints, shape, index, cond, keepdim, 0, null);
+        }
+
+        /** The elementwise op of a UNARY or BINARY node. */
+        static Params op(Enum<?> op) {
+            return new Params(null, null, null, null, false, 0, op);
         }
 
         /** Ints and one number (e.g. a normalisation's dim count and eps). */
         static Params intsAndNumber(double number, int... v) {
-            return new Params(v, null, null, null, false, number);
+            return new Params(v, null, null, null, false, number, null);
         }
 
         static Params ints(int... v) {
@@ -65,12 +76,21 @@ public final class Node {
         static Params index(int dim, NDArray index) {
             return new Params(new int[] {dim}, null, index, null, false);
         }
+
+        UnaryOp unaryOp() {
+            return (UnaryOp) op;
+        }
+
+        BinaryOp binaryOp() {
+            return (BinaryOp) op;
+        }
     }
 
     Node(Prim prim, Params params, Tensor[] inputs, Shape outputShape) {
         this.prim = prim;
         this.params = params;
         int n = inputs.length;
+        boolean saveInputs = Derivatives.needsInputs(prim, params);
         this.inputs = new Tensor[n];
         this.savedVersions = new int[n];
         this.inputShapes = new Shape[n];
@@ -80,7 +100,7 @@ public final class Node {
         this.leaves = new Tensor[n];
         for (int i = 0; i < n; i++) {
             Tensor t = inputs[i];
-            this.inputs[i] = Derivatives.needsInputs(prim) ? t.savedAlias() : null;
+            this.inputs[i] = saveInputs ? t.savedAlias() : null;
             this.savedVersions[i] = t.versionCounter().get();
             this.inputShapes[i] = t.shape();
             this.inputDtypes[i] = t.dtype();
@@ -95,7 +115,7 @@ public final class Node {
         }
         this.outputShape = outputShape;
         this.creationTrace = AnomalyMode.isEnabled()
-                ? new Throwable("forward op " + prim + " was created here") : null;
+                ? new Throwable("forward op " + opName() + " was created here") : null;
         if (tracking) {
             LIVE.incrementAndGet();
             CLEANER.register(this, LIVE::decrementAndGet);
@@ -128,6 +148,19 @@ public final class Node {
         return prim;
     }
 
+    /** The op's name: the primitive's, or for UNARY/BINARY the elementwise op's ({@code SQRT}, {@code MUL}). */
+    public String opName() {
+        return params.op() != null ? params.op().name() : prim.name();
+    }
+
+    /**
+     * The nodes that produced this node's inputs, one per input, null for a leaf or an input without grad
+     * (PyTorch's {@code grad_fn.next_functions}): for walking a graph, e.g. to see which primitives it holds.
+     */
+    public List<Node> nextFunctions() {
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(next));
+    }
+
     void setOutput(Tensor out) {
         this.output = out.savedAlias();
         this.outputVersion = out.versionCounter().get();
@@ -138,7 +171,7 @@ public final class Node {
         checkAlive();
         Tensor t = inputs[i];
         if (t == null) {
-            throw new IllegalStateException(prim + " did not save its inputs; add it to Derivatives.needsInputs");
+            throw new IllegalStateException(opName() + " did not save its inputs; say so in Derivatives.needsInputs");
         }
         checkVersion(t, savedVersions[i], "input " + i);
         return t;
@@ -153,7 +186,7 @@ public final class Node {
 
     private void checkAlive() {
         if (released) {
-            throw new IllegalStateException("backward through " + prim + " a second time: its saved values were"
+            throw new IllegalStateException("backward through " + opName() + " a second time: its saved values were"
                     + " freed after the first backward; call backward(retainGraph = true) the first time if you"
                     + " need to backward through the graph again");
         }
@@ -163,7 +196,7 @@ public final class Node {
         int now = t.versionCounter().get();
         if (now != saved) {
             throw new IllegalStateException("one of the values needed for gradient computation has been modified"
-                    + " by an in-place operation: the " + what + " of " + prim + ", a tensor of shape " + t.shape()
+                    + " by an in-place operation: the " + what + " of " + opName() + ", a tensor of shape " + t.shape()
                     + ", is at version " + now + "; expected version " + saved
                     + " (do the in-place op on a copy, or after backward)");
         }
@@ -178,6 +211,6 @@ public final class Node {
 
     @Override
     public String toString() {
-        return prim + "Backward";
+        return opName() + "Backward";
     }
 }

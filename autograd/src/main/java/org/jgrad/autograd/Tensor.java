@@ -15,6 +15,8 @@ import org.jgrad.core.Creation;
 import org.jgrad.core.DType;
 import org.jgrad.core.NDArray;
 import org.jgrad.core.Shape;
+import org.jgrad.core.ops.BinaryOp;
+import org.jgrad.core.ops.UnaryOp;
 import org.jgrad.core.backend.Backend;
 import org.jgrad.core.backend.MemoryScope;
 
@@ -334,7 +336,7 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         Node node = new Node(prim, params, inputs, out.shape());
         Tensor result = new Tensor(out, true, node, counter, null);
         result.viewBase = base;
-        if (Derivatives.needsOutput(prim)) {
+        if (Derivatives.needsOutput(prim, params)) {
             node.setOutput(result);
         }
         return result;
@@ -347,43 +349,67 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
 
     // ---------------------------------------------------------------- primitives
 
+    /**
+     * Elementwise {@code op(x)} as one recorded primitive; the named methods ({@link #exp()}, {@link #sigmoid()},
+     * ...) call it, and a new {@link UnaryOp} is usable through it at once. A BOOL result (NOT) is not recorded.
+     *
+     * <pre>{@code
+     * Tensor y = x.unary(UnaryOp.ERF);   // the same as x.erf()
+     * }</pre>
+     */
+    public Tensor unary(UnaryOp op) {
+        return record(Prim.UNARY, Node.Params.op(op), data.unary(op), this);
+    }
+
+    /**
+     * Elementwise {@code op(this, o)} with broadcasting as one recorded primitive; the named methods
+     * ({@link #add(Tensor)}, {@link #maximum(Tensor)}, ...) call it. Comparisons give BOOL and are not recorded.
+     *
+     * <pre>{@code
+     * Tensor z = x.binary(BinaryOp.MUL, y);   // the same as x.mul(y)
+     * }</pre>
+     */
+    public Tensor binary(BinaryOp op, Tensor o) {
+        return record(Prim.BINARY, Node.Params.op(op), data.binary(op, o.data), this, o);
+    }
+
     public Tensor neg() {
-        return record(Prim.NEG, Node.Params.NONE, data.neg(), this);
+        return unary(UnaryOp.NEG);
     }
 
     public Tensor exp() {
-        return record(Prim.EXP, Node.Params.NONE, data.exp(), this);
+        return unary(UnaryOp.EXP);
     }
 
     public Tensor log() {
-        return record(Prim.LOG, Node.Params.NONE, data.log(), this);
+        return unary(UnaryOp.LOG);
     }
 
     public Tensor sin() {
-        return record(Prim.SIN, Node.Params.NONE, data.sin(), this);
+        return unary(UnaryOp.SIN);
     }
 
     public Tensor cos() {
-        return record(Prim.COS, Node.Params.NONE, data.cos(), this);
+        return unary(UnaryOp.COS);
     }
 
     public Tensor sqrt() {
-        return record(Prim.SQRT, Node.Params.NONE, data.sqrt(), this);
+        return unary(UnaryOp.SQRT);
     }
 
     public Tensor reciprocal() {
-        return record(Prim.RECIP, Node.Params.NONE, data.reciprocal(), this);
+        return unary(UnaryOp.RECIP);
     }
 
     /** The error function. */
     public Tensor erf() {
-        return record(Prim.ERF, Node.Params.NONE, data.erf(), this);
+        return unary(UnaryOp.ERF);
     }
 
     /** {@code 1 / (1 + exp(-x))} as one primitive; {@link #sigmoidComposite()} is its definition. */
     @Override
     public Tensor sigmoid() {
-        return record(Prim.SIGMOID, Node.Params.NONE, data.sigmoid(), this);
+        return unary(UnaryOp.SIGMOID);
     }
 
     /** Softmax along {@code dim} as one primitive; {@link #softmaxComposite(int)} is its definition. */
@@ -422,42 +448,42 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
     /** {@code tanh(x)} as one primitive; {@link #tanhComposite()} is its definition. */
     @Override
     public Tensor tanh() {
-        return record(Prim.TANH, Node.Params.NONE, data.tanh(), this);
+        return unary(UnaryOp.TANH);
     }
 
     /** |x|; its gradient at 0 is 0 (the subgradient PyTorch picks). */
     public Tensor abs() {
-        return record(Prim.ABS, Node.Params.NONE, data.abs(), this);
+        return unary(UnaryOp.ABS);
     }
 
     public Tensor add(Tensor o) {
-        return record(Prim.ADD, Node.Params.NONE, data.add(o.data), this, o);
+        return binary(BinaryOp.ADD, o);
     }
 
     public Tensor sub(Tensor o) {
-        return record(Prim.SUB, Node.Params.NONE, data.sub(o.data), this, o);
+        return binary(BinaryOp.SUB, o);
     }
 
     public Tensor mul(Tensor o) {
-        return record(Prim.MUL, Node.Params.NONE, data.mul(o.data), this, o);
+        return binary(BinaryOp.MUL, o);
     }
 
     public Tensor div(Tensor o) {
-        return record(Prim.DIV, Node.Params.NONE, data.div(o.data), this, o);
+        return binary(BinaryOp.DIV, o);
     }
 
     /** Elementwise maximum; on ties the gradient is split evenly, as in PyTorch. */
     public Tensor maximum(Tensor o) {
-        return record(Prim.MAXIMUM, Node.Params.NONE, data.maximum(o.data), this, o);
+        return binary(BinaryOp.MAX, o);
     }
 
     /** Elementwise minimum; on ties the gradient is split evenly, as in PyTorch. */
     public Tensor minimum(Tensor o) {
-        return record(Prim.MINIMUM, Node.Params.NONE, data.minimum(o.data), this, o);
+        return binary(BinaryOp.MIN, o);
     }
 
     public Tensor pow(Tensor o) {
-        return record(Prim.POW, Node.Params.NONE, data.pow(o.data), this, o);
+        return binary(BinaryOp.POW, o);
     }
 
     /** {@code cond ? a : b}; cond (BOOL) is not differentiated. */

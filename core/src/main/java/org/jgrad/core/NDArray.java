@@ -341,7 +341,7 @@ public final class NDArray {
                     + " of shape " + shape());
         }
         if (op != UnaryOp.NOT && dtype() == DType.BOOL) {
-            throw new IllegalArgumentException(op.name().toLowerCase() + ": not defined for bool tensors (shape "
+            throw new IllegalArgumentException(op.methodName() + ": not defined for bool tensors (shape "
                     + shape() + "); cast with to(DType) first");
         }
         NDArray x = op.needsFloat() ? to(dtype().toFloating()) : this;
@@ -358,7 +358,7 @@ public final class NDArray {
      * }</pre>
      */
     public NDArray unary(UnaryOp op, NDArray out) {
-        String name = op.name().toLowerCase();
+        String name = op.methodName();
         NDArray x = op.needsFloat() ? to(dtype().toFloating()) : this;
         Elementwise.sameBackend(name, x, out);
         Destinations.check(name, out, shape(), x.dtype());
@@ -446,17 +446,17 @@ public final class NDArray {
      * integers gives F32.
      */
     public NDArray binary(BinaryOp op, NDArray other) {
-        return Elementwise.binary(op.name().toLowerCase(), op, this, other);
+        return Elementwise.binary(op.methodName(), op, this, other);
     }
 
     /** {@code op(this, other)} written into {@code out}, which must have the broadcast shape. Returns {@code out}. */
     public NDArray binary(BinaryOp op, NDArray other, NDArray out) {
-        return Elementwise.binary(op.name().toLowerCase(), op, this, other, out);
+        return Elementwise.binary(op.methodName(), op, this, other, out);
     }
 
     /** {@code op(this, s)} for a number {@code s}, written into {@code out} of this shape. Returns {@code out}. */
     public NDArray binary(BinaryOp op, double s, NDArray out) {
-        return Elementwise.binaryScalar(op.name().toLowerCase(), op, this, s, true, out);
+        return Elementwise.binaryScalar(op.methodName(), op, this, s, true, out);
     }
 
     // ---------------------------------------------------------------- in place (the exceptions to immutability)

@@ -11,6 +11,17 @@ public enum BinaryOp {
     /** {@code a == b}, result BOOL. */
     CMPEQ;
 
+    /** The name of the public method that runs the op ({@code maximum}, {@code lt}), used in error messages. */
+    public String methodName() {
+        return switch (this) {
+            case MAX -> "maximum";
+            case MIN -> "minimum";
+            case CMPLT -> "lt";
+            case CMPEQ -> "eq";
+            default -> name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** True for the comparisons, whose result is BOOL. */
     public boolean isComparison() {
         return this == CMPLT || this == CMPEQ;

@@ -28,6 +28,15 @@ public enum UnaryOp {
         this.needsFloat = needsFloat;
     }
 
+    /** The name of the public method that runs the op ({@code reciprocal}, {@code logicalNot}), for error messages. */
+    public String methodName() {
+        return switch (this) {
+            case RECIP -> "reciprocal";
+            case NOT -> "logicalNot";
+            default -> name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** True when integer inputs are promoted to a float type before the op (as {@code torch.exp(int)}). */
     public boolean needsFloat() {
         return needsFloat;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import net.jqwik.api.Example;
 import org.junit.jupiter.api.Test;
 
 /** The autograd op database is complete: every public differentiable Tensor method has an entry. */
@@ -25,6 +26,22 @@ class GradCoverageTest {
     @Test
     void noMethodIsBothCoveredAndListedAsNotDifferentiable() {
         assertEquals(Set.of(), GradCoverage.contradictions(GradOps.all()));
+    }
+
+    @Example   // jqwik draws the samples, so this runs on a jqwik thread
+    void everyPrimitiveAndElementwiseOpIsRecordedBySomeEntry() {
+        Set<String> missing = new java.util.TreeSet<>(GradCoverage.differentiableOps());
+        missing.removeAll(GradCoverage.recordedOps(GradOps.all(), 3));
+        assertEquals(Set.of(), missing, "primitives (Prim, or UnaryOp/BinaryOp of an elementwise node) that no"
+                + " GradOps entry records: add an entry whose graph holds them");
+    }
+
+    @Example
+    void theRecordedOpsCheckSeesOnlyWhatEntriesRecord() {
+        List<GradOp> onlyExp = GradOps.all().stream().filter(o -> o.covers().equals(List.of("exp()"))).toList();
+        assertEquals(1, onlyExp.size(), "one entry covering exactly exp()");
+        Set<String> seen = GradCoverage.recordedOps(onlyExp, 3);
+        assertTrue(seen.contains("EXP") && !seen.contains("ERF") && !seen.contains("MATMUL"), seen.toString());
     }
 
     @Test

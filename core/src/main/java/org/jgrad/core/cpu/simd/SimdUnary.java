@@ -193,6 +193,21 @@ final class SimdUnary {
         return bound;
     }
 
+    /**
+     * The kernel's error bound in float32 ulps from the exact value (0: correctly rounded), for each op; the
+     * tests hold the kernel to it (plus the reference's own rounding).
+     */
+    static double maxUlps(UnaryOp op) {
+        return switch (op) {
+            case EXP -> FloatExp.MAX_ULPS;
+            case LOG -> FloatLog.MAX_ULPS;
+            case ERF -> FloatErf.MAX_ULPS;
+            case SIGMOID -> FloatSigmoid.MAX_ULPS;
+            case TANH -> FloatTanh.MAX_ULPS;
+            case NEG, ABS, SIN, COS, SQRT, RECIP, NOT -> 0;    // IEEE ops; sin/cos through Math, rounded once
+        };
+    }
+
     /** The op on one float: bit-equal to the vector body's lanes. */
     static float scalar(UnaryOp op, float v) {
         return switch (op) {
