@@ -8,6 +8,8 @@ import static org.jgrad.core.cpu.simd.SimdWidth.LANES;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 import org.jgrad.core.cpu.Parallel;
 
 /**
@@ -49,6 +51,10 @@ import org.jgrad.core.cpu.Parallel;
 final class PackedMatmul implements MatmulKernel {
     /** Depth of a block: the k-length of each rank-KC update. */
     static final int KC = 256;
+    /** MR floats: one row step of a sliver (MR is 4, so 128 bits). */
+    private static final VectorSpecies<Float> MR_SPECIES = VectorSpecies.of(float.class, VectorShape.forBitSize(MR * 32));
+    /** Lane i of a row goes i * MR floats further in its sliver. */
+    private static final int[] SLIVER_STEPS = java.util.stream.IntStream.range(0, LANES).map(i -> i * MR).toArray();
     /** Rows of a block of A (a multiple of MR). */
     static final int MC = 144;
     /** Columns of a block of B (a multiple of NR at every width). */
@@ -140,7 +146,12 @@ final class PackedMatmul implements MatmulKernel {
         // Read along whichever of A's axes is closer to contiguous: along k for a row-major A, along the rows
         // of a sliver for a transposed one (grad^T in a weight gradient), where MR neighbours are adjacent.
         boolean alongRows = Math.abs(rs) < Math.abs(cs);
-        for (int ir = 0; ir < mc; ir += MR) {
+        int first = 0;
+        if (alongRows && rs == 1) {
+            first = mc - mc % MR;
+            packSliversAlongRows(src, a.index(ic, pc), cs, kc, first, dst);
+        }
+        for (int ir = first; ir < mc; ir += MR) {
             int base = ir * kc;
             int rows = Math.min(MR, mc - ir);
             if (alongRows) {
@@ -160,7 +171,11 @@ final class PackedMatmul implements MatmulKernel {
             for (int r = 0; r < MR; r++) {
                 if (r < rows) {
                     int from = a.index(ic + ir + r, pc);
-                    for (int p = 0; p < kc; p++) {
+                    int p = 0;
+                    if (cs == 1) {
+                        p = scatterRow(src, from, kc, dst, base + r);
+                    }
+                    for (; p < kc; p++) {
                         dst[base + p * MR + r] = src[from + p * cs];
                     }
                 } else {
@@ -168,6 +183,33 @@ final class PackedMatmul implements MatmulKernel {
                         dst[base + p * MR + r] = 0f;
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The vector part of one contiguous row of A into its sliver: LANES floats per load, scattered MR apart.
+     * Returns how many of the {@code kc} floats it moved.
+     */
+    private static int scatterRow(float[] src, int from, int kc, float[] dst, int to) {
+        int bound = kc - kc % LANES;
+        for (int p = 0; p < bound; p += LANES) {
+            FloatVector.fromArray(F32, src, from + p).intoArray(dst, to + p * MR, SLIVER_STEPS, 0);
+        }
+        return bound;
+    }
+
+    /**
+     * The whole slivers (the first {@code rows}, a multiple of MR) of a transposed A, whose rows are adjacent in
+     * memory ({@code k} steps {@code cs} apart): for each {@code p}, the run of {@code rows} floats is read once,
+     * front to back, and each MR of it is one small vector into its sliver. (Sliver by sliver, every MR-float
+     * read would start a new cache line.)
+     */
+    private static void packSliversAlongRows(float[] src, int from, int cs, int kc, int rows, float[] dst) {
+        for (int p = 0; p < kc; p++) {
+            int at = from + p * cs;
+            for (int ir = 0; ir < rows; ir += MR) {
+                FloatVector.fromArray(MR_SPECIES, src, at + ir).intoArray(dst, ir * kc + p * MR);
             }
         }
     }
