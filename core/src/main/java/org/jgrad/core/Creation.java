@@ -44,7 +44,7 @@ public final class Creation {
     /** Copies a (nested) Java array of any rank; {@code float[][]} gives F32 of shape [rows, cols]. */
     public NDArray of(Object javaArray) {
         JavaArrays.Flat flat = JavaArrays.flatten(javaArray);
-        return NDArray.dense(backend.fromArray(flat.data(), flat.dtype()), flat.shape());
+        return NDArray.dense(backend.adoptArray(flat.data(), flat.dtype()), flat.shape());   // a fresh flat copy
     }
 
     /** A flat Java array of this dtype's element type, viewed with {@code shape}. */
@@ -118,7 +118,8 @@ public final class Creation {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("bernoulli: probability must be in [0, 1], got " + p);
         }
-        return generate(dtype, Shape.of(shape), () -> gen.nextDouble() < p ? 1 : 0);
+        Shape s = Shape.of(shape);
+        return generate(dtype, s, () -> gen.nextDouble() < p ? 1 : 0);
     }
 
     private static DType floating(String op, DType dtype) {
@@ -171,6 +172,6 @@ public final class Creation {
                 yield a;
             }
         };
-        return NDArray.dense(backend.fromArray(values, dtype), shape);
+        return NDArray.dense(backend.adoptArray(values, dtype), shape);
     }
 }

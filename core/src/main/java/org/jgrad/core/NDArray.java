@@ -197,7 +197,7 @@ public final class NDArray {
         if (target == backend()) {
             return this;
         }
-        return dense(target.fromArray(toArray(), dtype()), shape());
+        return dense(target.adoptArray(toArray(), dtype()), shape());   // toArray made a fresh copy
     }
 
     /** A dense copy with its own storage (PyTorch's {@code clone}). */

@@ -74,6 +74,14 @@ public interface Backend {
      */
     Storage fromArray(Object flatArray, DType dtype);
 
+    /**
+     * {@link #fromArray} for an array the caller hands over and never touches again (one it just filled):
+     * a CPU backend keeps it as the storage instead of copying it; another backend copies it as usual.
+     */
+    default Storage adoptArray(Object flatArray, DType dtype) {
+        return fromArray(flatArray, dtype);
+    }
+
     /** Copies the viewed elements out, in row-major order, as a flat Java array of the storage's dtype. */
     Object toArray(Storage src, View view);
 

@@ -59,6 +59,11 @@ public class ReferenceBackend implements Backend {
     }
 
     @Override
+    public Storage adoptArray(Object flatArray, DType dtype) {
+        return MemoryScope.adopt(CpuStorage.wrap(flatArray, dtype, this));
+    }
+
+    @Override
     public Object toArray(Storage src, View view) {
         CpuStorage out = CpuStorage.allocate(src.dtype(), view.numel(), this);
         copyInto(out, View.contiguous(view.shape()), src, view);
