@@ -1,14 +1,12 @@
 package org.jgrad.core.cpu;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one thread pool the CPU kernels share, and a range splitter on top of it.
+ * The helper threads the CPU kernels share ({@link SpinningWorkers}), and a range splitter on top of them.
  *
  * <p>The thread count is read once per JVM from the system property {@value #THREADS_PROPERTY}
  * (default: {@link Runtime#availableProcessors()}); {@code -Djgrad.threads=1} makes every kernel run on
@@ -16,8 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Work is split only when it is large: handing a chunk to another thread costs microseconds (a parked
  * worker must be woken, which in a virtual machine can take a hundred), so a kernel states the smallest
- * chunk worth sending away ({@code grain}) and small inputs run inline. The calling thread works too: it
- * and the pool's workers claim chunks from a shared counter until none are left, so a worker that wakes
+ * chunk worth sending away ({@code grain}) and small inputs run inline; helpers spin briefly between tasks
+ * ({@code -Djgrad.spinMicros}) so that a hand-off soon after the last one is cheap. The calling thread works
+ * too: it and the helpers claim chunks from a shared counter until none are left, so a worker that wakes
  * late simply finds less to do instead of holding everyone up. Chunk boundaries depend only on
  * {@code (n, chunks)}, so a kernel that combines per-chunk partial results in chunk order gives the same
  * answer on every run, whichever thread ran which chunk.
@@ -42,13 +41,9 @@ public final class Parallel {
     /** Set while a thread runs chunks of a split, so that splits nested inside run inline. */
     private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
 
-    /** Helpers for the calling thread: daemons, so that the pool never keeps a finished program alive. */
-    private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS - 1, pool -> {
-        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        t.setName("jgrad-cpu-" + t.getPoolIndex());
-        t.setDaemon(true);
-        return t;
-    }, null, true) : null;
+    /** Helpers for the calling thread (THREADS - 1 of them), spinning briefly between tasks. */
+    private static final SpinningWorkers WORKERS = THREADS > 1
+            ? new SpinningWorkers(THREADS - 1, SpinningWorkers.spinMicrosFromProperty()) : null;
 
     /** Receives one chunk {@code [from, to)} of a range. */
     @FunctionalInterface
@@ -98,7 +93,7 @@ public final class Parallel {
         }
         int count = Math.min(chunks, n);
         boolean[] inside = INSIDE.get();
-        if (count <= 1 || POOL == null || inside[0] || ForkJoinTask.inForkJoinPool()) {
+        if (count <= 1 || WORKERS == null || inside[0] || ForkJoinTask.inForkJoinPool()) {
             body.run(0, n);
             return;
         }
@@ -106,26 +101,24 @@ public final class Parallel {
         CountDownLatch done = new CountDownLatch(count);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable claimChunks = () -> {
-            for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
-                try {
-                    body.run(chunkStart(n, count, c), chunkStart(n, count, c + 1));
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                } finally {
-                    done.countDown();
-                }
+            boolean[] mine = INSIDE.get();
+            boolean wasInside = mine[0];
+            mine[0] = true;   // splits nested inside a chunk run inline
+            try {
+                claim(n, count, next, done, failure, body);
+            } finally {
+                mine[0] = wasInside;
             }
         };
         for (int helper = Math.min(THREADS, count) - 1; helper > 0; helper--) {
-            POOL.execute(claimChunks);
+            WORKERS.offer(helper - 1, claimChunks);   // a busy helper is skipped: the chunks get claimed anyway
         }
-        inside[0] = true;
-        try {
-            claimChunks.run();
-        } finally {
-            inside[0] = false;
+        claimChunks.run();
+        // Chunks claimed by helpers may still be running: spin a little (they were cut to finish together), then wait.
+        long spinUntil = System.nanoTime() + 50_000;
+        while (done.getCount() > 0 && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
         }
-        // Chunks claimed by helpers may still be running.
         boolean interrupted = false;
         while (true) {
             try {
@@ -147,6 +140,20 @@ public final class Parallel {
         }
         if (t != null) {
             throw new IllegalStateException(t);
+        }
+    }
+
+    /** Runs chunks from the shared counter until none are left, recording the first failure. */
+    private static void claim(int n, int count, AtomicInteger next, CountDownLatch done,
+                              AtomicReference<Throwable> failure, RangeBody body) {
+        for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
+            try {
+                body.run(chunkStart(n, count, c), chunkStart(n, count, c + 1));
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            } finally {
+                done.countDown();
+            }
         }
     }
 

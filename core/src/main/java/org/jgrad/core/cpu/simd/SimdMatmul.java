@@ -75,13 +75,13 @@ public final class SimdMatmul {
      */
     static final long DOT_PARALLEL_FLOPS = 1L << 23;
     /**
-     * Rows below which one product is not split (PACKED, ROWS): each thread packs all of B again, so a split
-     * pays only with many rows per thread. The peers benchmark on the quiet 2-core Zen 5 (load 0.7) gave, 1
-     * vs 2 threads in GFLOP/s: 64x5000x128 95 vs 62, 256x5000x128 111 vs 107, 256^3 154 vs 151, but 512^3
-     * 164 vs 217, 1024^3 160 vs 241 and 1024x128x512 155 vs 214. (DOT likewise: 1x5000x128, 1.3 MFLOP, ran
-     * 27 vs 20 GFLOP/s, hence its 8 MFLOP threshold.)
+     * Rows below which one product is not split (PACKED, ROWS): each thread packs its own copy of the A block,
+     * so a split pays only with enough rows per thread. With parked workers (a wake-up per hand-off) it took 512;
+     * with {@link org.jgrad.core.cpu.Parallel}'s spinning helpers, alternating runs of the peers benchmark on
+     * the 2-core Zen 5 at 2 threads (this value vs 512, GFLOP/s): 256x5000x128 134 vs 104, but 64x5000x128 54
+     * vs 66 when split from 64 rows; mlp5000 inference at batch 256 +12%.
      */
-    static final int PARALLEL_ROWS = 512;
+    static final int PARALLEL_ROWS = 256;
 
     private SimdMatmul() {
     }
