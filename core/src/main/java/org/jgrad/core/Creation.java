@@ -119,6 +119,18 @@ public final class Creation {
             throw new IllegalArgumentException("bernoulli: probability must be in [0, 1], got " + p);
         }
         Shape s = Shape.of(shape);
+        if (dtype == DType.F32) {
+            // Dropout's masks, every step: a loop the JIT inlines the generator into, without a branch (a random
+            // one mispredicts often). The same draws and results as generate's nextDouble() < p: nextDouble is
+            // k * 2^-53 for k = nextLong() >>> 11, and k * 2^-53 < p exactly when k < ceil(p * 2^53).
+            long threshold = (long) Math.ceil(p * 0x1p53);
+            float[] mask = new float[s.numel()];
+            for (int i = 0; i < mask.length; i++) {
+                long k = gen.nextLong() >>> 11;
+                mask[i] = (float) ((k - threshold) >>> 63);   // 1 when k < threshold (no overflow: both < 2^54)
+            }
+            return NDArray.dense(backend.adoptArray(mask, dtype), s);
+        }
         return generate(dtype, s, () -> gen.nextDouble() < p ? 1 : 0);
     }
 

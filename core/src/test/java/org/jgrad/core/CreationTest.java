@@ -64,4 +64,19 @@ class CreationTest {
         double p = on.bernoulli(new Generator(13), 0.3, DType.F64, n).sum().item() / n;
         assertEquals(0.3, p, 0.01); // sem sqrt(0.21/1e5) ~ 0.0014
     }
+
+    @Test
+    void float32MasksTakeTheSameDrawsAsTheGeneralPath() {
+        // bernoulli's F32 loop compares integers instead of nextDouble() < p: both must pick the same elements,
+        // including at p = 0 and 1 and where p * 2^53 is (0.5) or is not (0.1, 0.9, 1e-9) a whole number.
+        for (double p : new double[] {0, 1, 0.5, 0.1, 0.9, 0.8, 1e-9, 1 - 1e-12}) {
+            for (int n : new int[] {1, 7, 1000}) {
+                float[] fast = on.bernoulli(new Generator(17), p, DType.F32, n).toFloatArray();
+                double[] general = on.bernoulli(new Generator(17), p, DType.F64, n).toDoubleArray();
+                for (int i = 0; i < n; i++) {
+                    assertEquals(general[i], fast[i], 0.0, "p " + p + ", n " + n + ", element " + i);
+                }
+            }
+        }
+    }
 }
