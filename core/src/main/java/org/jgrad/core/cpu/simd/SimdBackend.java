@@ -90,6 +90,28 @@ public final class SimdBackend extends ReferenceBackend implements OptimizerKern
     }
 
     @Override
+    public Storage indexSelect(Storage x, View vx, int dim, Storage index, View vindex) {
+        if (x.dtype() == DType.F32 && dim == 0) {
+            int[] outDims = vx.shape().toArray();
+            outDims[0] = vindex.numel();
+            Storage out = empty(DType.F32, org.jgrad.core.Shape.of(outDims).numel());
+            if (SimdIndexing.selectRows(f32(x), vx, CpuStorage.of(index).i64(), vindex, f32(out))) {
+                return out;
+            }
+            release(out);
+        }
+        return super.indexSelect(x, vx, dim, index, vindex);
+    }
+
+    @Override
+    public void scatterAdd(Storage dst, View vdst, int dim, Storage index, View vindex, Storage src, View vsrc) {
+        if (dst.dtype() != DType.F32 || src.dtype() != DType.F32 || dim != 0
+                || !SimdIndexing.addRows(f32(dst), vdst, CpuStorage.of(index).i64(), vindex, f32(src), vsrc)) {
+            super.scatterAdd(dst, vdst, dim, index, vindex, src, vsrc);
+        }
+    }
+
+    @Override
     public void copyInto(Storage dst, View vdst, Storage src, View vsrc) {
         if (dst.dtype() != DType.F32 || src.dtype() != DType.F32) {
             super.copyInto(dst, vdst, src, vsrc);
