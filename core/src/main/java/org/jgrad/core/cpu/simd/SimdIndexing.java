@@ -40,11 +40,20 @@ final class SimdIndexing {
     /**
      * {@code dst[idx[i]] += src[i]} row by row, for an index that is constant along each row (a 1-D index
      * broadcast over the row, as the gradient of indexSelect builds it), a contiguous {@code dst} and a
-     * row-contiguous {@code src}; false when the layout does not fit.
+     * {@code src} whose rows are each dense; false when the layout does not fit.
      */
     static boolean addRows(float[] dst, View vd, long[] idx, View vi, float[] src, View vs) {
         int rank = vi.rank();
-        if (rank < 1 || !vd.isContiguous() || !vs.isContiguous() || !vi.shape().equals(vs.shape())) {
+        if (rank < 1 || !vd.isContiguous() || !vi.shape().equals(vs.shape())) {
+            return false;
+        }
+        // src rows may be apart (a narrow of a wider gradient, e.g. the part of a concat), each one dense.
+        int srcRowStride;
+        if (vs.isContiguous()) {
+            srcRowStride = rank == 1 ? 1 : vs.numel() / Math.max(1, vs.shape().dim(0));
+        } else if (rank == 2 && vs.stride(1) == 1) {
+            srcRowStride = vs.stride(0);
+        } else {
             return false;
         }
         int len = 1;
@@ -57,7 +66,7 @@ final class SimdIndexing {
         int rows = vi.shape().dim(0);
         for (int i = 0; i < rows; i++) {
             int k = IndexRange.checked("scatterAdd", idx[vi.offset() + i * vi.stride(0)], 0, vd.shape());
-            addRow(dst, vd.offset() + k * len, src, vs.offset() + i * len, len);
+            addRow(dst, vd.offset() + k * len, src, vs.offset() + i * srcRowStride, len);
         }
         return true;
     }
