@@ -55,6 +55,8 @@ final class PackedMatmul implements MatmulKernel {
     private static final VectorSpecies<Float> MR_SPECIES = VectorSpecies.of(float.class, VectorShape.forBitSize(MR * 32));
     /** Lane i of a row goes i * MR floats further in its sliver. */
     private static final int[] SLIVER_STEPS = java.util.stream.IntStream.range(0, LANES).map(i -> i * MR).toArray();
+    /** Lane i of a column of B goes i * NR floats further in its panel. */
+    private static final int[] PANEL_STEPS = java.util.stream.IntStream.range(0, LANES).map(i -> i * NR).toArray();
     /** Rows of a block of A (a multiple of MR). */
     static final int MC = 144;
     /** Columns of a block of B (a multiple of NR at every width). */
@@ -200,6 +202,18 @@ final class PackedMatmul implements MatmulKernel {
     }
 
     /**
+     * The vector part of one contiguous column of B (a row of a weight used as W^T) into its panel: LANES floats
+     * per load, scattered NR apart. Returns how many of the {@code kc} floats it moved.
+     */
+    private static int scatterColumn(float[] src, int from, int kc, float[] dst, int to) {
+        int bound = kc - kc % LANES;
+        for (int p = 0; p < bound; p += LANES) {
+            FloatVector.fromArray(F32, src, from + p).intoArray(dst, to + p * NR, PANEL_STEPS, 0);
+        }
+        return bound;
+    }
+
+    /**
      * The whole slivers (the first {@code rows}, a multiple of MR) of a transposed A, whose rows are adjacent in
      * memory ({@code k} steps {@code cs} apart): for each {@code p}, the run of {@code rows} floats is read once,
      * front to back, and each MR of it is one small vector into its sliver. (Sliver by sliver, every MR-float
@@ -240,7 +254,8 @@ final class PackedMatmul implements MatmulKernel {
                 // and write it down the sliver, instead of gathering NR floats k apart for every row.
                 for (int j = 0; j < cols; j++) {
                     int from = b.index(pc, jc + jr + j);
-                    for (int p = 0; p < kc; p++) {
+                    int p = rs == 1 ? scatterColumn(src, from, kc, dst, base + j) : 0;
+                    for (; p < kc; p++) {
                         dst[base + p * NR + j] = src[from + p * rs];
                     }
                 }
