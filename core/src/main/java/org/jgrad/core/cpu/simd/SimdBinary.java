@@ -30,7 +30,7 @@ final class SimdBinary {
     private static final int BLOCK = BroadcastBlocks.BLOCK;
     /** Runs shorter than this are not worth filling a block for. */
     private static final int MIN_VECTOR_RUN = 16;
-    private static final int GRAIN_CHEAP = 1 << 20;
+    private static final int GRAIN_CHEAP = 1 << 17;
     private static final int GRAIN_POW = 1 << 13;
 
     private SimdBinary() {

@@ -10,7 +10,7 @@ import org.jgrad.core.cpu.StridedLoop;
  */
 final class SimdCopy {
     /** A copy is memory-bound: only long ones are worth a second thread. */
-    private static final int GRAIN = 1 << 20;
+    private static final int GRAIN = 1 << 17;
 
     private SimdCopy() {
     }

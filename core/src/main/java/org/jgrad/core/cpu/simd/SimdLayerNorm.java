@@ -15,7 +15,7 @@ import org.jgrad.core.cpu.Parallel;
  * {@code rstd = 1 / sqrt(var + eps)} rounded once.
  */
 final class SimdLayerNorm {
-    private static final int GRAIN = 1 << 18;
+    private static final int GRAIN = 1 << 16;
 
     private SimdLayerNorm() {
     }

@@ -18,7 +18,7 @@ import org.jgrad.core.cpu.Parallel;
  */
 final class SimdSoftmax {
     /** Elements per thread: exp costs a few ns each, so moderately short inputs are worth a split. */
-    private static final int GRAIN = 1 << 17;
+    private static final int GRAIN = 1 << 15;
 
     private SimdSoftmax() {
     }

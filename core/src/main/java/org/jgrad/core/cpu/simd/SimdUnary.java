@@ -27,14 +27,17 @@ import org.jgrad.core.ops.UnaryOp;
  */
 final class SimdUnary {
     /**
-     * Cheap ops are memory-bound: only very long inputs are worth a second thread. A hand-off wakes a parked
-     * worker (tens of microseconds in a VM); with 128K-element grains the peers benchmark on the quiet 2-core
-     * Zen 5 ran every training workload slower at 2 threads than at 1 (mlp784 b10: 10619 vs 13345 steps/s),
-     * so chunks are now 1M elements here and in the other memory-bound kernels, 128K for transcendental ones.
+     * Cheap ops are memory-bound: only long inputs are worth a second thread. When a hand-off woke a parked
+     * worker (tens of microseconds in a VM), 128K-element grains made every training workload slower at 2
+     * threads than at 1 on the 2-core Zen 5 (mlp784 b10: 10619 vs 13345 steps/s) and grains were 1M. Since the
+     * helpers spin between tasks ({@code org.jgrad.core.cpu.SpinningWorkers}) a hand-off costs about a
+     * microsecond: with 128K here and in the other memory-bound kernels (32K for transcendental ones and
+     * softmax, 64K for layerNorm), the GPT step at 2 threads ran 21.3K vs 18.3K tokens/s in alternating runs,
+     * the recommender and mlp784 b64 no slower.
      */
-    private static final int GRAIN_CHEAP = 1 << 20;
+    private static final int GRAIN_CHEAP = 1 << 17;
     /** Transcendental ops cost a few ns per element, so shorter inputs pay for a split. */
-    private static final int GRAIN_TRANSCENDENTAL = 1 << 17;
+    private static final int GRAIN_TRANSCENDENTAL = 1 << 15;
 
     private SimdUnary() {
     }

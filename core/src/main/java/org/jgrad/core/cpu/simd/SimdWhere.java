@@ -18,7 +18,7 @@ import org.jgrad.core.cpu.StridedLoop;
 final class SimdWhere {
     private static final int BLOCK = BroadcastBlocks.BLOCK;
     private static final int MIN_VECTOR_RUN = 16;
-    private static final int GRAIN = 1 << 20;
+    private static final int GRAIN = 1 << 17;
 
     private SimdWhere() {
     }
