@@ -158,19 +158,7 @@ public final class Parallel {
     }
 
     private static int readThreads() {
-        String s = System.getProperty(THREADS_PROPERTY);
-        if (s == null || s.isBlank()) {
-            return Math.max(1, Runtime.getRuntime().availableProcessors());
-        }
-        try {
-            int t = Integer.parseInt(s.trim());
-            if (t >= 1) {
-                return t;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through to the error below
-        }
-        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + s
-                + " is not a thread count (expected a whole number >= 1)");
+        return (int) SystemProperties.wholeNumber(THREADS_PROPERTY, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                1, "a thread count (expected a whole number >= 1)");
     }
 }

@@ -35,20 +35,8 @@ final class SpinningWorkers {
 
     /** The spin from {@value #SPIN_PROPERTY}, or the default. */
     static long spinMicrosFromProperty() {
-        String s = System.getProperty(SPIN_PROPERTY);
-        if (s == null || s.isBlank()) {
-            return DEFAULT_SPIN_MICROS;
-        }
-        try {
-            long v = Long.parseLong(s.trim());
-            if (v >= 0) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through to the error below
-        }
-        throw new IllegalArgumentException("-D" + SPIN_PROPERTY + "=" + s
-                + " is not a spin time (expected whole microseconds >= 0)");
+        return SystemProperties.wholeNumber(SPIN_PROPERTY, DEFAULT_SPIN_MICROS, 0,
+                "a spin time (expected whole microseconds >= 0)");
     }
 
     /** Hands {@code task} to worker {@code i} if its mailbox is empty; false when it is still busy. */
