@@ -175,7 +175,7 @@ final class PackedMatmul implements MatmulKernel {
                     int from = a.index(ic + ir + r, pc);
                     int p = 0;
                     if (cs == 1) {
-                        p = scatterRow(src, from, kc, dst, base + r);
+                        p = scatterRun(src, from, kc, dst, base + r, SLIVER_STEPS);
                     }
                     for (; p < kc; p++) {
                         dst[base + p * MR + r] = src[from + p * cs];
@@ -190,25 +190,15 @@ final class PackedMatmul implements MatmulKernel {
     }
 
     /**
-     * The vector part of one contiguous row of A into its sliver: LANES floats per load, scattered MR apart.
-     * Returns how many of the {@code kc} floats it moved.
+     * The vector part of one contiguous run of {@code kc} floats (a row of A, or a column of a transposed B) into
+     * its packed block, where consecutive floats land {@code steps[1]} apart ({@link #SLIVER_STEPS}: MR, or
+     * {@link #PANEL_STEPS}: NR): LANES floats per load, scattered. Returns how many of the floats it moved.
      */
-    private static int scatterRow(float[] src, int from, int kc, float[] dst, int to) {
+    private static int scatterRun(float[] src, int from, int kc, float[] dst, int to, int[] steps) {
+        int stride = steps[1];
         int bound = kc - kc % LANES;
         for (int p = 0; p < bound; p += LANES) {
-            FloatVector.fromArray(F32, src, from + p).intoArray(dst, to + p * MR, SLIVER_STEPS, 0);
-        }
-        return bound;
-    }
-
-    /**
-     * The vector part of one contiguous column of B (a row of a weight used as W^T) into its panel: LANES floats
-     * per load, scattered NR apart. Returns how many of the {@code kc} floats it moved.
-     */
-    private static int scatterColumn(float[] src, int from, int kc, float[] dst, int to) {
-        int bound = kc - kc % LANES;
-        for (int p = 0; p < bound; p += LANES) {
-            FloatVector.fromArray(F32, src, from + p).intoArray(dst, to + p * NR, PANEL_STEPS, 0);
+            FloatVector.fromArray(F32, src, from + p).intoArray(dst, to + p * stride, steps, 0);
         }
         return bound;
     }
@@ -254,7 +244,7 @@ final class PackedMatmul implements MatmulKernel {
                 // and write it down the sliver, instead of gathering NR floats k apart for every row.
                 for (int j = 0; j < cols; j++) {
                     int from = b.index(pc, jc + jr + j);
-                    int p = rs == 1 ? scatterColumn(src, from, kc, dst, base + j) : 0;
+                    int p = rs == 1 ? scatterRun(src, from, kc, dst, base + j, PANEL_STEPS) : 0;
                     for (; p < kc; p++) {
                         dst[base + p * NR + j] = src[from + p * rs];
                     }

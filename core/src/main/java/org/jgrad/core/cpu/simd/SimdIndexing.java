@@ -27,12 +27,9 @@ final class SimdIndexing {
         }
         int rows = vi.numel();
         int len = vx.shape().dim(0) == 0 ? 0 : vx.numel() / vx.shape().dim(0);
-        int[] from = new int[rows];
-        for (int i = 0; i < rows; i++) {   // every index checked before any row moves
-            from[i] = IndexRange.checked("indexSelect", idx[vi.offset() + i * vi.stride(0)], 0, vx.shape());
-        }
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(x, vx.offset() + from[i] * len, out, i * len, len);
+        for (int i = 0; i < rows; i++) {   // out is fresh: a range error part-way leaves nothing visible changed
+            int k = IndexRange.checked("indexSelect", idx[vi.offset() + i * vi.stride(0)], 0, vx.shape());
+            System.arraycopy(x, vx.offset() + k * len, out, i * len, len);
         }
         return true;
     }
