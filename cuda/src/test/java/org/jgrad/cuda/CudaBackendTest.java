@@ -1,0 +1,103 @@
+package org.jgrad.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.function.UnaryOperator;
+import org.jgrad.core.DType;
+import org.jgrad.core.Generator;
+import org.jgrad.core.NDArray;
+import org.jgrad.core.backend.Backend;
+import org.jgrad.core.backend.Backends;
+import org.jgrad.core.ops.BinaryOp;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A quick check of the GPU backend against the float64 reference on the layouts and sizes that take each
+ * kernel's other paths (views, chunked reductions, matrix tiles with edges). The full differential suites of
+ * the testkit run on the GPU too ({@code -Djgrad.testkit.backend=cuda}); this one gives a first signal.
+ * Skipped without a GPU.
+ */
+class CudaBackendTest {
+    private static CudaBackend gpu;
+    private static final Backend REF = Backends.get("reference");
+
+    @BeforeAll
+    static void gpu() {
+        gpu = Gpu.require();
+    }
+
+    private static NDArray random(Backend b, long seed, int... shape) {
+        return NDArray.on(b).randn(new Generator(seed), DType.F32, shape);
+    }
+
+    /** Float32 on the GPU vs float64 on the reference: {@code tol} relative to the largest |value|. */
+    private static void agrees(String what, UnaryOperator<NDArray> op, double tol, int... shape) {
+        NDArray onGpu = op.apply(random(gpu, 7, shape));
+        NDArray onRef = op.apply(random(REF, 7, shape).to(DType.F64));
+        double[] g = (double[]) onGpu.to(DType.F64).toArray();
+        double[] r = (double[]) onRef.to(DType.F64).toArray();
+        assertArrayEquals(onRef.shape().toArray(), onGpu.shape().toArray(), what);
+        double scale = 1e-30;
+        for (double v : r) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < r.length; i++) {
+            if (Math.abs(g[i] - r[i]) > tol * scale || Double.isNaN(g[i]) != Double.isNaN(r[i])) {
+                throw new AssertionError(what + ": element " + i + " is " + g[i] + " on the GPU, " + r[i]
+                        + " on the reference (tolerance " + tol + " x " + scale + ")");
+            }
+        }
+    }
+
+    // float32 rounding: a few ulps (2^-24 ~ 6e-8) per elementwise op; sums and products of n terms grow like
+    // n u, so 1e-5 of the largest value covers n up to ~100 with margin and 1e-4 the long sums below.
+    @Test
+    void elementwiseOnViews() {
+        agrees("exp of a transpose", x -> x.transpose(0, 1).exp(), 1e-6, 37, 53);
+        agrees("sigmoid", NDArray::sigmoid, 1e-6, 1000);
+        agrees("broadcast add", x -> x.add(x.slice(0, 0, 1, 1)), 1e-6, 33, 17);
+        agrees("where", x -> NDArray.where(x.lt(x.neg()), x, x.mul(x)), 1e-6, 129);
+        agrees("flip and tanh", x -> x.flip(1).tanh(), 1e-6, 9, 300);
+    }
+
+    @Test
+    void reductions() {
+        agrees("sum of rows", x -> x.sum(new int[] {1}, true), 1e-5, 300, 77);
+        agrees("sum of columns", x -> x.sum(new int[] {0}, false), 1e-5, 300, 77);
+        agrees("long chunked sum", x -> x.sum(), 1e-4, 1 << 20);
+        agrees("max of a permuted view", x -> x.permute(2, 0, 1).max(new int[] {0, 2}, false), 0, 6, 7, 8);
+        agrees("argmax", x -> x.argmax(1, false).to(DType.F32), 0, 50, 333);
+    }
+
+    @Test
+    void matrixProducts() {
+        agrees("matmul with edges", x -> x.matmul(x.transpose(0, 1)), 1e-5, 130, 70);
+        agrees("batched matmul", x -> x.matmul(x.transpose(1, 2)), 1e-5, 3, 65, 31);
+    }
+
+    @Test
+    void indexing() {
+        NDArray idx = NDArray.on(gpu).of(new long[] {3, 0, 3, 1}, DType.I64, 4);
+        NDArray idxRef = NDArray.on(REF).of(new long[] {3, 0, 3, 1}, DType.I64, 4);
+        NDArray x = random(gpu, 3, 5, 6);
+        NDArray xr = random(REF, 3, 5, 6);
+        assertArrayEquals((float[]) xr.indexSelect(0, idxRef).toArray(), (float[]) x.indexSelect(0, idx).toArray());
+        NDArray bad = NDArray.on(gpu).of(new long[] {3, 0, 5, 1}, DType.I64, 4);
+        NDArray badRef = NDArray.on(REF).of(new long[] {3, 0, 5, 1}, DType.I64, 4);
+        String expected = assertThrows(IndexOutOfBoundsException.class, () -> xr.indexSelect(0, badRef)).getMessage();
+        assertEquals(expected, assertThrows(IndexOutOfBoundsException.class, () -> x.indexSelect(0, bad)).getMessage());
+    }
+
+    @Test
+    void integerDivisionByZeroIsAnError() {
+        // The front end divides integers in float (true division); the SPI's integer DIV is for floor-free cases.
+        NDArray a = NDArray.on(gpu).of(new long[] {4, 5}, DType.I64, 2);
+        NDArray b = NDArray.on(gpu).of(new long[] {2, 0}, DType.I64, 2);
+        String message = assertThrows(ArithmeticException.class, () -> gpu.binary(BinaryOp.DIV, a.storage(), a.view(),
+                b.storage(), b.view())).getMessage();
+        assertEquals("div: integer division by zero", message);
+    }
+}
