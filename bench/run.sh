@@ -8,6 +8,8 @@
 #                                         each against plain NDArray code; heap and live nodes after GC
 #   bench/run.sh peers [--quick|--help]   the side-by-side comparison with PyTorch (issue 8): one markdown table,
 #                                         also written to bench/results/; needs scripts/install-peers.sh first
+#   bench/run.sh gpu [--quick]            the CPU-vs-GPU kernel report: bench/results/gpu-<time>/report.md and
+#                                         PNG charts; needs an NVIDIA GPU and driver
 #
 # JVM options: JGRAD_JVM_OPTS (set by ./jgrad from JGRAD_OPTS and -D/-X arguments before the command) go on the
 # java command; JMH passes them on to its forks, and peers to its jgrad workers.
@@ -27,6 +29,15 @@ read -r -a USER_OPTS <<< "${JGRAD_JVM_OPTS:-}"
 mvn -B -q -pl bench -am package -DskipTests
 JAR=bench/target/benchmarks.jar
 
+JVM=("$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED ${USER_OPTS[@]+"${USER_OPTS[@]}"})
+if [ "${1:-}" = "gpu" ]; then
+  shift
+  out="bench/results/gpu-$(date -u +%Y%m%d-%H%M)"
+  "${JVM[@]}" -cp "$JAR" org.jgrad.bench.gpu.GpuBench gpu "$out" "$@"
+  "${JVM[@]}" -Djgrad.threads=1 -cp "$JAR" org.jgrad.bench.gpu.GpuBench cpu "$out" "$@"
+  "${JVM[@]}" -cp "$JAR" org.jgrad.bench.gpu.GpuBench cpu "$out" "$@"
+  exec "${JVM[@]}" -cp "$JAR" org.jgrad.bench.gpu.GpuReport "$out"
+fi
 if [ "${1:-}" = "peers" ]; then
   shift
   exec "$JAVA" --add-modules jdk.incubator.vector ${USER_OPTS[@]+"${USER_OPTS[@]}"} -cp "$JAR" \

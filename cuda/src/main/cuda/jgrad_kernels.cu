@@ -47,7 +47,13 @@ __device__ __forceinline__ void record_error(int* err, int position, int code) {
 
 #define GRID_LOOP(n) for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < (n); i += blockDim.x * gridDim.x)
 
+// A dense or simply strided operation (all dims merged into one by the host) needs no division per element.
 __device__ __forceinline__ void offsets2(const Layout& l, const Strides& a, const Strides& b, int i, int& oa, int& ob) {
+    if (l.rank == 1) {
+        oa = a.offset + i * a.s[0];
+        ob = b.offset + i * b.s[0];
+        return;
+    }
     oa = a.offset;
     ob = b.offset;
     for (int d = l.rank - 1; d >= 0; --d) {
@@ -61,6 +67,12 @@ __device__ __forceinline__ void offsets2(const Layout& l, const Strides& a, cons
 
 __device__ __forceinline__ void offsets3(const Layout& l, const Strides& a, const Strides& b, const Strides& c, int i,
                                          int& oa, int& ob, int& oc) {
+    if (l.rank == 1) {
+        oa = a.offset + i * a.s[0];
+        ob = b.offset + i * b.s[0];
+        oc = c.offset + i * c.s[0];
+        return;
+    }
     oa = a.offset;
     ob = b.offset;
     oc = c.offset;
@@ -76,6 +88,13 @@ __device__ __forceinline__ void offsets3(const Layout& l, const Strides& a, cons
 
 __device__ __forceinline__ void offsets4(const Layout& l, const Strides& a, const Strides& b, const Strides& c,
                                          const Strides& e, int i, int& oa, int& ob, int& oc, int& oe) {
+    if (l.rank == 1) {
+        oa = a.offset + i * a.s[0];
+        ob = b.offset + i * b.s[0];
+        oc = c.offset + i * c.s[0];
+        oe = e.offset + i * e.s[0];
+        return;
+    }
     oa = a.offset;
     ob = b.offset;
     oc = c.offset;
@@ -537,10 +556,93 @@ __device__ void gemm_tile(int M, int N, int K, const T* A, int lda, i64 strideA,
     }
 }
 
-// gemm_<dtype>: 64 x 64 tiles, 4 x 4 per thread, 256 threads.
+// gemm_<dtype>: 64 x 64 tiles, 4 x 4 per thread, 256 threads (small products: more blocks to fill the GPU).
 #define GEMM(T)                                                                                            \
     extern "C" __global__ void __launch_bounds__(256) gemm_##T(int M, int N, int K, const T* A, int lda,  \
             i64 strideA, const T* B, int ldb, i64 strideB, T* C, int ldc, i64 strideC) {                   \
         gemm_tile<T, 64, 64, 16, 4, 4>(M, N, K, A, lda, strideA, B, ldb, strideB, C, ldc, strideC);        \
     }
 GEMM(f32) GEMM(f64)
+
+// gemm128_f32: the large-product kernel. 128 x 128 tiles from 8-deep slices, 8 x 8 results per thread, 256
+// threads; A's slice is stored transposed in shared memory so that both operands are read as float4. Global
+// loads are float4 where the rows are 16-byte aligned and the tile is inside the matrix, else guarded scalars.
+// Every C element is still one fma chain over k = 0, 1, ..., K-1, so it gives the same bits as gemm_f32.
+__device__ __forceinline__ float4 load4(const float* p, int row, int rows, int col, int cols, int ld, bool vec) {
+    if (vec && row < rows && col + 3 < cols) {
+        return *reinterpret_cast<const float4*>(p + (i64) row * ld + col);
+    }
+    float4 v;
+    const float* r = p + (i64) row * ld;
+    bool in = row < rows;
+    v.x = in && col < cols ? r[col] : 0.f;
+    v.y = in && col + 1 < cols ? r[col + 1] : 0.f;
+    v.z = in && col + 2 < cols ? r[col + 2] : 0.f;
+    v.w = in && col + 3 < cols ? r[col + 3] : 0.f;
+    return v;
+}
+
+extern "C" __global__ void __launch_bounds__(256) gemm128_f32(int M, int N, int K, const float* A, int lda, i64 strideA,
+        const float* B, int ldb, i64 strideB, float* C, int ldc, i64 strideC) {
+    constexpr int BM = 128, BN = 128, BK = 8, TM = 8, TN = 8;
+    __shared__ __align__(16) float As[BK][BM];
+    __shared__ __align__(16) float Bs[BK][BN];
+    A += blockIdx.z * strideA;
+    B += blockIdx.z * strideB;
+    C += blockIdx.z * strideC;
+    const int row0 = blockIdx.y * BM;
+    const int col0 = blockIdx.x * BN;
+    const int tid = threadIdx.x;
+    const int tr = (tid / (BN / TN)) * TM;
+    const int tc = (tid % (BN / TN)) * TN;
+    const int aRow = tid / 2, aCol = (tid % 2) * 4;     // A slice: 128 rows x 8, a float4 along k per thread
+    const int bRow = tid / 32, bCol = (tid % 32) * 4;   // B slice: 8 rows x 128, a float4 along n per thread
+    const bool vecA = lda % 4 == 0 && (reinterpret_cast<u64>(A) & 15) == 0;
+    const bool vecB = ldb % 4 == 0 && (reinterpret_cast<u64>(B) & 15) == 0;
+    float acc[TM][TN];
+#pragma unroll
+    for (int i = 0; i < TM; ++i)
+#pragma unroll
+        for (int j = 0; j < TN; ++j) acc[i][j] = 0.f;
+    for (int k0 = 0; k0 < K; k0 += BK) {
+        float4 av = load4(A, row0 + aRow, M, k0 + aCol, K, lda, vecA);
+        As[aCol + 0][aRow] = av.x;
+        As[aCol + 1][aRow] = av.y;
+        As[aCol + 2][aRow] = av.z;
+        As[aCol + 3][aRow] = av.w;
+        float4 bv = load4(B, k0 + bRow, K, col0 + bCol, N, ldb, vecB);
+        *reinterpret_cast<float4*>(&Bs[bRow][bCol]) = bv;
+        __syncthreads();
+#pragma unroll
+        for (int k = 0; k < BK; ++k) {
+            float a[TM], b[TN];
+            float4 a0 = *reinterpret_cast<const float4*>(&As[k][tr]);
+            float4 a1 = *reinterpret_cast<const float4*>(&As[k][tr + 4]);
+            float4 b0 = *reinterpret_cast<const float4*>(&Bs[k][tc]);
+            float4 b1 = *reinterpret_cast<const float4*>(&Bs[k][tc + 4]);
+            a[0] = a0.x; a[1] = a0.y; a[2] = a0.z; a[3] = a0.w; a[4] = a1.x; a[5] = a1.y; a[6] = a1.z; a[7] = a1.w;
+            b[0] = b0.x; b[1] = b0.y; b[2] = b0.z; b[3] = b0.w; b[4] = b1.x; b[5] = b1.y; b[6] = b1.z; b[7] = b1.w;
+#pragma unroll
+            for (int i = 0; i < TM; ++i)
+#pragma unroll
+                for (int j = 0; j < TN; ++j) acc[i][j] = fmaf(a[i], b[j], acc[i][j]);
+        }
+        __syncthreads();
+    }
+    const bool vecC = ldc % 4 == 0 && (reinterpret_cast<u64>(C) & 15) == 0;
+#pragma unroll
+    for (int i = 0; i < TM; ++i) {
+        int gr = row0 + tr + i;
+        if (gr >= M) continue;
+        float* cr = C + (i64) gr * ldc + col0 + tc;
+        if (vecC && col0 + tc + TN <= N) {
+            *reinterpret_cast<float4*>(cr) = make_float4(acc[i][0], acc[i][1], acc[i][2], acc[i][3]);
+            *reinterpret_cast<float4*>(cr + 4) = make_float4(acc[i][4], acc[i][5], acc[i][6], acc[i][7]);
+        } else {
+#pragma unroll
+            for (int j = 0; j < TN; ++j) {
+                if (col0 + tc + j < N) cr[j] = acc[i][j];
+            }
+        }
+    }
+}

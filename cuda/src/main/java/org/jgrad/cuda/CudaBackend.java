@@ -284,6 +284,10 @@ public final class CudaBackend implements Backend {
         result.finish();
     }
 
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
     /** A power of two in [32, 256] covering {@code n} elements per block where it can. */
     private static int blockFor(int n) {
         int b = 32;
@@ -309,11 +313,15 @@ public final class CudaBackend implements Backend {
         Dense db = matrixOperand(CudaStorage.of(b), vb);
         Dense dc = matrixTarget(CudaStorage.of(out), vout);
         String what = "matmul of " + va.shape() + " and " + vb.shape();
-        Launch.of(device, KernelNames.gemm(a.dtype())).ints(m, n, kk)
+        // Big float32 products take the 128 x 128 tile kernel once its tiles alone fill every multiprocessor;
+        // both kernels give the same bits (one fma chain per element, k in order), so the choice is free.
+        int tile = a.dtype() == DType.F32
+                && (long) ceilDiv(m, 128) * ceilDiv(n, 128) * batch >= device.multiprocessors() ? 128 : 64;
+        Launch.of(device, tile == 128 ? KernelNames.gemm128() : KernelNames.gemm(a.dtype())).ints(m, n, kk)
                 .ptr(da.pointer()).ints(da.rowStride).longs(da.batchStride)
                 .ptr(db.pointer()).ints(db.rowStride).longs(db.batchStride)
                 .ptr(dc.pointer()).ints(dc.rowStride).longs(dc.batchStride)
-                .run((n + 63) / 64, (m + 63) / 64, batch, 256, 0, what);
+                .run(ceilDiv(n, tile), ceilDiv(m, tile), batch, 256, 0, what);
         da.done();
         db.done();
         dc.finish();

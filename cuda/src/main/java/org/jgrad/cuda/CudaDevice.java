@@ -171,6 +171,21 @@ public final class CudaDevice {
         return multiprocessors;
     }
 
+    /** The peak SM clock in kHz, as the driver reports it (0 where the driver no longer does). */
+    public int clockKHz() {
+        return attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_CLOCK_RATE);
+    }
+
+    /** The peak memory clock in kHz (0 where the driver no longer reports it). */
+    public int memoryClockKHz() {
+        return attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MEMORY_CLOCK_RATE);
+    }
+
+    /** The memory bus width in bits. */
+    public int memoryBusBits() {
+        return attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_GLOBAL_MEMORY_BUS_WIDTH);
+    }
+
     /** E.g. {@code 13.0} for 13000. */
     public static String versionString(int cudaVersion) {
         return (cudaVersion / 1000) + "." + (cudaVersion % 1000 / 10);

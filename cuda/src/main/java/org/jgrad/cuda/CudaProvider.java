@@ -28,12 +28,23 @@ public final class CudaProvider implements BackendProvider {
         try {
             return Optional.of(new CudaBackend(CudaDevice.openDefault()));
         } catch (LinkageError e) {
-            reason = "the CUDA driver library (libcuda.so.1) or JCuda's native library could not be loaded ("
-                    + oneLine(e.getMessage()) + "); install an NVIDIA driver";
+            reason = linkFailure(oneLine(e.getMessage()));
         } catch (RuntimeException e) {
             reason = oneLine(e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** JCuda's load error holds nested stack traces; the user needs the missing library, in one line. */
+    static String linkFailure(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(lib[\\w.+-]+\\.so[\\w.]*): cannot open shared object file")
+                .matcher(message);
+        if (m.find()) {
+            return "no NVIDIA driver here: " + m.group(1) + " cannot be loaded (install the NVIDIA driver)";
+        }
+        int cut = message.indexOf("---(start");
+        String head = cut > 0 ? message.substring(0, cut).strip() : message;
+        return "JCuda's native library could not be loaded: " + (head.length() > 200 ? head.substring(0, 200) + "..." : head);
     }
 
     private static String oneLine(String message) {

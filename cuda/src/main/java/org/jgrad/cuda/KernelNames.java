@@ -68,6 +68,11 @@ final class KernelNames {
         return "gemm_" + suffix(dtype);
     }
 
+    /** The large-tile float32 product. */
+    static String gemm128() {
+        return "gemm128_f32";
+    }
+
     static String gather(DType dtype) {
         return "gather_" + suffix(dtype);
     }
@@ -110,6 +115,7 @@ final class KernelNames {
         }
         names.add(gemm(DType.F32));
         names.add(gemm(DType.F64));
+        names.add(gemm128());
         return names;
     }
 }

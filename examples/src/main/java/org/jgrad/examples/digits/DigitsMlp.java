@@ -53,6 +53,9 @@ public final class DigitsMlp implements Callable<Integer> {
     Path dataDir = Path.of("data", "digits");
     @Option(names = "--checkpoint", description = "checkpoint file (default ${DEFAULT-VALUE})")
     Path checkpoint = Path.of("checkpoints", "digits-mlp.safetensors");
+    @Option(names = "--device", description = "cpu (the default backend) or cuda (the GPU; ./jgrad adds it to the"
+            + " class path)")
+    String device = "cpu";
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new DigitsMlp()).execute(args));
@@ -64,6 +67,14 @@ public final class DigitsMlp implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (device.equals("cuda")) {
+            // Every tensor of the run is made on the default backend: the GPU from here on.
+            System.setProperty(org.jgrad.core.backend.Backends.PROPERTY, "cuda");
+        } else if (!device.equals("cpu")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--device must be cpu or cuda, got '"
+                    + device + "'");
+        }
+        System.out.println("backend: " + org.jgrad.core.backend.Backends.defaultBackend().name());
         Result r = run();
         return r.reloadedSame() ? 0 : 1;
     }
