@@ -78,6 +78,19 @@ class CudaBackendTest {
         agrees("batched matmul", x -> x.matmul(x.transpose(1, 2)), 1e-5, 3, 65, 31);
     }
 
+    /**
+     * Products big enough for the 128 x 128 tile kernel (its tiles alone fill every multiprocessor of a large GPU),
+     * with rows that allow float4 loads (K = 300) and rows that do not (K = 301, odd leading dimensions).
+     */
+    @Test
+    void largeMatrixProducts() {
+        for (int k : new int[] {300, 301}) {
+            int kk = k;
+            agrees("matmul 2000 x " + k + " x 1500", x -> x.slice(1, 0, kk, 1).matmul(
+                    NDArray.on(x.backend()).randn(new Generator(5), DType.F32, kk, 1500).to(x.dtype())), 1e-5, 2000, 301);
+        }
+    }
+
     @Test
     void indexing() {
         NDArray idx = NDArray.on(gpu).of(new long[] {3, 0, 3, 1}, DType.I64, 4);

@@ -8,12 +8,18 @@ import org.jgrad.core.backend.Backends;
 
 /** The GPU for tests: skips them with one line saying why where there is none (CI has no GPU). */
 final class Gpu {
-    private static final String WHY_NOT = whyNot();
+    private static final String WHY_NOT = reason();
+    private static boolean told;
 
     private Gpu() {
     }
 
-    private static String whyNot() {
+    /** Why the GPU cannot be used here, or null when it can. */
+    static String whyNot() {
+        return WHY_NOT;
+    }
+
+    private static String reason() {
         try {
             Backends.get(CudaBackend.NAME);
             return null;
@@ -24,7 +30,8 @@ final class Gpu {
 
     /** The cuda backend, or the test is skipped (one line: the reason). */
     static CudaBackend require() {
-        if (WHY_NOT != null) {
+        if (WHY_NOT != null && !told) {
+            told = true;
             System.out.println("[cuda] GPU tests skipped: " + WHY_NOT);
         }
         assumeTrue(WHY_NOT == null, () -> "no GPU here: " + WHY_NOT);

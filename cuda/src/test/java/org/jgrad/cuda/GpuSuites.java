@@ -15,11 +15,11 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs the GPU checks where there is no Maven (the GPU machine has a JRE we carry, not a build): this module's
- * GPU tests and the testkit's differential suites with {@code -Djgrad.testkit.backend=cuda}, through the JUnit
- * launcher. Exits non-zero on any failure.
+ * GPU tests, the testkit's differential suites subclassed for cuda, and the training checks, through the JUnit
+ * launcher. Exits non-zero on any failure. (Where Maven is, {@code mvn -pl cuda test} runs the same classes.)
  *
  * <pre>{@code
- * java -Djgrad.testkit.backend=cuda -cp <jars and test classes> org.jgrad.cuda.GpuSuites
+ * java -cp <jars and test classes> org.jgrad.cuda.GpuSuites
  * java ... org.jgrad.cuda.GpuSuites org.jgrad.cuda.CudaBackendTest     // one class
  * }</pre>
  */
@@ -27,11 +27,11 @@ public final class GpuSuites {
     /** The suites that run on the backend under test, then this module's GPU tests. */
     static final List<String> DEFAULT = List.of(
             "org.jgrad.cuda.CudaBackendTest",
-            "org.jgrad.testkit.BackendAgreementProperties",
-            "org.jgrad.testkit.LayoutInvarianceProperties",
-            "org.jgrad.testkit.BroadcastProperties",
-            "org.jgrad.testkit.ReductionProperties",
-            "org.jgrad.testkit.grad.GradFloat32Properties",
+            "org.jgrad.cuda.CudaBackendAgreementProperties",
+            "org.jgrad.cuda.CudaLayoutInvarianceProperties",
+            "org.jgrad.cuda.CudaBroadcastProperties",
+            "org.jgrad.cuda.CudaReductionProperties",
+            "org.jgrad.cuda.CudaGradFloat32Properties",
             "org.jgrad.cuda.TrainingOnGpuTest");
 
     private GpuSuites() {

@@ -78,6 +78,25 @@ public final class GpuBench {
         return java.util.OptionalDouble.empty();
     }
 
+    /**
+     * Runs {@code run} for about half a second (at least 3 times) so that the JIT has compiled the host code
+     * (our kernels are Java on the CPU side); returns the mean time of the last half of those runs, in ms.
+     */
+    private static double warmUp(Runnable run) {
+        long start = System.nanoTime();
+        java.util.List<Double> times = new ArrayList<>();
+        while (times.size() < 3 || System.nanoTime() - start < 500_000_000L) {
+            long t0 = System.nanoTime();
+            run.run();
+            times.add((System.nanoTime() - t0) / 1e6);
+            if (times.size() >= 10_000) {
+                break;
+            }
+        }
+        return times.subList(times.size() / 2, times.size()).stream().mapToDouble(Double::doubleValue).average()
+                .orElse(1);
+    }
+
     /** Repetitions for about {@link #TARGET_MS}, from one timed run. */
     private static int reps(double oneRunMs) {
         return (int) Math.max(3, Math.min(2000, TARGET_MS / Math.max(oneRunMs, 1e-3)));
@@ -113,6 +132,10 @@ public final class GpuBench {
         List<Map<String, Object>> points = new ArrayList<>();
         for (GpuWorkloads.Workload w : GpuWorkloads.all(quick)) {
             Runnable run = w.setup().apply(gpu);
+            warmUp(() -> {
+                run.run();
+                gpu.synchronize();
+            });
             double once = CudaTimer.millis(gpu, 1, run);
             Map<String, Object> p = point(w, CudaTimer.millis(gpu, reps(once), run));
             if (w.family().equals("matmul") || w.family().equals("add")) {
@@ -202,17 +225,22 @@ public final class GpuBench {
         cpuMhz().ifPresent(mhz -> out.put("mhz", mhz));
         List<Map<String, Object>> points = new ArrayList<>();
         for (GpuWorkloads.Workload w : GpuWorkloads.all(quick)) {
-            // A single-thread 8192^3 product would take minutes: the CPU side stops where a run passes 5 s.
+            // A single-thread 8192^3 product would take minutes: the CPU side skips a point whose one run takes
+            // longer than -Dgpubench.cpuCapMs (default 5 s).
+            double maxFlops = Double.parseDouble(System.getProperty("gpubench.cpuMaxFlops", "1e13"));
+            if (w.flops() > maxFlops) {
+                System.out.printf("cpu %-40s skipped (%.3g flops > -Dgpubench.cpuMaxFlops)%n", w.id(), w.flops());
+                continue;
+            }
             Runnable run = w.setup().apply(simd);
             long t0 = System.nanoTime();
             run.run();
             double once = (System.nanoTime() - t0) / 1e6;
-            if (once > 5000) {
+            if (once > Integer.getInteger("gpubench.cpuCapMs", 5000)) {
                 System.out.printf("cpu %-40s skipped (one run took %.0f ms)%n", w.id(), once);
                 continue;
             }
-            int reps = reps(once);
-            run.run();
+            int reps = reps(warmUp(run));
             t0 = System.nanoTime();
             for (int i = 0; i < reps; i++) {
                 run.run();

@@ -30,6 +30,8 @@ import org.jgrad.testkit.ViewRecipe;
 public final class GradCases {
     /** Rank up to 3, up to 12 elements per operand, dims up to 4: full Jacobians stay cheap. */
     public static final SampleSizes SMALL = new SampleSizes(3, 12, 4);
+    /** Rank up to 3, up to 96 elements, dims up to 8: where vectorised backends run full vectors and tails. */
+    public static final SampleSizes LARGER = new SampleSizes(3, 96, 8);
 
     /** Rank up to 2, up to 6 elements per operand, dims up to 3: for second order (a Jacobian of a Jacobian). */
     public static final SampleSizes TINY = new SampleSizes(2, 6, 3);

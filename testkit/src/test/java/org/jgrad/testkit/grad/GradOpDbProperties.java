@@ -24,7 +24,7 @@ class GradOpDbProperties {
     static final int TRIES = 60 * 90;
 
     /** Rank up to 3, up to 96 elements, dims up to 8: fast mode's territory. */
-    static final SampleSizes LARGER = new SampleSizes(3, 96, 8);
+    static final SampleSizes LARGER = GradCases.LARGER;
 
     @Property(tries = TRIES)
     void gradientsMatchCentralDifferences(@ForAll("cases") GradCase c) {

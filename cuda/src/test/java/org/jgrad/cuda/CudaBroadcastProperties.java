@@ -1,0 +1,15 @@
+package org.jgrad.cuda;
+
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.jgrad.core.backend.Backend;
+import org.jgrad.core.backend.Backends;
+import org.jgrad.testkit.suites.BroadcastSuite;
+
+/** The testkit's {@link BroadcastSuite} on the GPU; skipped where there is none. */
+@AddLifecycleHook(SkipWithoutGpu.class)
+class CudaBroadcastProperties extends BroadcastSuite {
+    @Override
+    protected Backend backendUnderTest() {
+        return Backends.get(CudaBackend.NAME);
+    }
+}
