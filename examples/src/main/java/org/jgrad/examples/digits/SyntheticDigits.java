@@ -19,8 +19,9 @@ public final class SyntheticDigits {
     /** Canvas side in pixels. */
     public static final int SIDE = 12;
 
-    private static final int GLYPH_W = 5;
-    private static final int GLYPH_H = 7;
+    /** Glyph width and height in font pixels. */
+    public static final int GLYPH_W = 5;
+    public static final int GLYPH_H = 7;
     private static final String[][] FONT = {   // 7 rows of 5 pixels per digit
         {" ### ", "#   #", "#  ##", "# # #", "##  #", "#   #", " ### "},
         {"  #  ", " ##  ", "  #  ", "  #  ", "  #  ", "  #  ", " ### "},
@@ -34,6 +35,11 @@ public final class SyntheticDigits {
         {" ### ", "#   #", "#   #", " ####", "    #", "   # ", " ##  "},
     };
     private static final boolean[][] GLYPHS = glyphs();
+
+    /** Whether font pixel ({@code row}, {@code col}) of {@code digit}'s glyph is ink (for other canvas sizes). */
+    public static boolean ink(int digit, int row, int col) {
+        return GLYPHS[digit][row * GLYPH_W + col];
+    }
 
     /** Images (row-major {@code SIDE x SIDE} bytes each, 0..255) and their labels. */
     public record Sample(int count, byte[] images, byte[] labels) {

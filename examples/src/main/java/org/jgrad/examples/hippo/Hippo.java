@@ -1,0 +1,68 @@
+package org.jgrad.examples.hippo;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * "hippo": the MNIST network of Nielsen's book ([784, 30, 10], sigmoid, quadratic cost, mini-batch SGD),
+ * trained from the command line with test accuracy after each epoch.
+ *
+ * <pre>
+ * ./jgrad hippo                          # 30 epochs on digits the project draws, autograd form
+ * ./jgrad hippo --data fashion           # Fashion-MNIST (scripts/install-learners.sh installs it)
+ * ./jgrad hippo --data ~/mnist --form textbook --epochs 5
+ * </pre>
+ */
+@Command(name = "hippo", mixinStandardHelpOptions = true,
+        description = "Train the network of Nielsen's book ([784, 30, 10], sigmoid, quadratic cost, SGD) and print"
+                + " test accuracy after each epoch.")
+public final class Hippo implements Callable<Integer> {
+    @Option(names = "--epochs", description = "epochs (default ${DEFAULT-VALUE})")
+    int epochs = 30;
+    @Option(names = "--mini-batch-size", description = "samples per SGD step (default ${DEFAULT-VALUE})")
+    int miniBatch = 10;
+    @Option(names = "--lr", description = "learning rate eta (default ${DEFAULT-VALUE})")
+    double lr = 3.0;
+    @Option(names = "--data", description = "drawn (digits the project draws), fashion (Debian's Fashion-MNIST), or a"
+            + " folder of MNIST-format IDX files (default ${DEFAULT-VALUE})")
+    String data = "drawn";
+    @Option(names = "--form", description = "autograd (float32, backward()) or textbook (float64 hand-written"
+            + " backprop) (default ${DEFAULT-VALUE})")
+    String form = "autograd";
+    @Option(names = "--train-size", description = "training images, the book's 50,000 (default ${DEFAULT-VALUE})")
+    int trainSize = 50_000;
+    @Option(names = "--test-size", description = "test images (default ${DEFAULT-VALUE})")
+    int testSize = 10_000;
+    @Option(names = "--seed", description = "seed of weights, shuffling and drawn data (default ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Hippo()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cmd = new CommandLine(this);
+        if (epochs < 1 || miniBatch < 1 || trainSize < miniBatch || testSize < 1 || !(lr > 0)) {
+            throw new CommandLine.ParameterException(cmd, "--epochs, --mini-batch-size, --test-size and --lr must be"
+                    + " positive and --train-size at least one mini-batch");
+        }
+        HippoTrainer.Form f = switch (form) {
+            case "autograd" -> HippoTrainer.Form.AUTOGRAD;
+            case "textbook" -> HippoTrainer.Form.TEXTBOOK;
+            default -> throw new CommandLine.ParameterException(cmd, "--form must be autograd or textbook, got '"
+                    + form + "'");
+        };
+        MnistSource.Data d = MnistSource.parse(data).load(trainSize, testSize, seed);
+        System.out.printf("data: %s; %d training, %d test images%n", d.description(), d.trainImages().shape().dim(0),
+                d.testImages().shape().dim(0));
+        System.out.printf("network [784, 30, 10], sigmoid, quadratic cost, SGD eta %s, mini-batch %d, %s form%n", lr,
+                miniBatch, form);
+        System.out.println("epoch   test correct   accuracy   seconds");
+        new HippoTrainer(d, epochs, miniBatch, lr, f, seed).run(e -> System.out.printf("%5d   %6d / %d   %7.2f%%   %7.2f%n",
+                e.epoch(), e.correct(), e.total(), e.percent(), e.seconds()));
+        return 0;
+    }
+}
