@@ -13,9 +13,11 @@ import picocli.CommandLine.Option;
  * ./jgrad hippo                          # 30 epochs on digits the project draws, autograd form
  * ./jgrad hippo --data fashion           # Fashion-MNIST (scripts/install-learners.sh installs it)
  * ./jgrad hippo --data ~/mnist --form textbook --epochs 5
+ * ./jgrad hippo --log learning           # also writes logs/training_YYYYMMDD_HHMMSS.jsonl
+ * ./jgrad hippo serve                    # the same run as an HTTP service (see HippoServer)
  * </pre>
  */
-@Command(name = "hippo", mixinStandardHelpOptions = true,
+@Command(name = "hippo", mixinStandardHelpOptions = true, subcommands = {HippoServe.class, HippoPlot.class},
         description = "Train the network of Nielsen's book ([784, 30, 10], sigmoid, quadratic cost, SGD) and print"
                 + " test accuracy after each epoch.")
 public final class Hippo implements Callable<Integer> {
@@ -37,6 +39,9 @@ public final class Hippo implements Callable<Integer> {
     int testSize = 10_000;
     @Option(names = "--seed", description = "seed of weights, shuffling and drawn data (default ${DEFAULT-VALUE})")
     long seed = 1;
+    @Option(names = "--log", description = "fast (the epoch table only) or learning (also a JSONL log of weights and"
+            + " gradients under logs/) (default ${DEFAULT-VALUE})")
+    String log = "fast";
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Hippo()).execute(args));
@@ -55,14 +60,31 @@ public final class Hippo implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(cmd, "--form must be autograd or textbook, got '"
                     + form + "'");
         };
+        if (!log.equals("fast") && !log.equals("learning")) {
+            throw new CommandLine.ParameterException(cmd, "--log must be fast or learning, got '" + log + "'");
+        }
         MnistSource.Data d = MnistSource.parse(data).load(trainSize, testSize, seed);
         System.out.printf("data: %s; %d training, %d test images%n", d.description(), d.trainImages().shape().dim(0),
                 d.testImages().shape().dim(0));
         System.out.printf("network [784, 30, 10], sigmoid, quadratic cost, SGD eta %s, mini-batch %d, %s form%n", lr,
                 miniBatch, form);
         System.out.println("epoch   test correct   accuracy   seconds");
-        new HippoTrainer(d, epochs, miniBatch, lr, f, seed).run(e -> System.out.printf("%5d   %6d / %d   %7.2f%%   %7.2f%n",
-                e.epoch(), e.correct(), e.total(), e.percent(), e.seconds()));
+        HippoTrainer.Listener table = new HippoTrainer.Listener() {
+            @Override
+            public void epochEnd(HippoTrainer.EpochResult e, java.util.List<HippoTrainer.Stats> weights) {
+                System.out.printf("%5d   %6d / %d   %7.2f%%   %7.2f%n", e.epoch(), e.correct(), e.total(), e.percent(),
+                        e.seconds());
+            }
+        };
+        HippoTrainer trainer = new HippoTrainer(d, epochs, miniBatch, lr, f, seed);
+        if (log.equals("learning")) {
+            try (TrainingLog jsonl = TrainingLog.create(java.nio.file.Path.of("logs"))) {
+                trainer.run(Listeners.both(table, jsonl));
+                System.out.println("log: " + jsonl.file());
+            }
+        } else {
+            trainer.run(table);
+        }
         return 0;
     }
 }

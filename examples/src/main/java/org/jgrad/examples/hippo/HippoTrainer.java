@@ -1,5 +1,7 @@
 package org.jgrad.examples.hippo;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jgrad.autograd.GradMode;
 import org.jgrad.autograd.Tensor;
@@ -23,12 +25,59 @@ public final class HippoTrainer {
     /** Which network trains. */
     public enum Form { AUTOGRAD, TEXTBOOK }
 
-    /** What an epoch ended with: test accuracy as a count and a share, and the epoch's seconds. */
+    /**
+     * What an epoch ended with: test accuracy as a count and a share (total 0 when the run does not evaluate),
+     * and the epoch's seconds.
+     */
     public record EpochResult(int epoch, int totalEpochs, int correct, int total, double seconds) {
         public double percent() {
-            return 100.0 * correct / total;
+            return total == 0 ? Double.NaN : 100.0 * correct / total;
         }
     }
+
+    /** Statistics of one tensor: mean, standard deviation, min, max. */
+    public record Stats(double mean, double std, double min, double max) {
+        /** The largest magnitude, max |x|. */
+        public double maxAbs() {
+            return Math.max(Math.abs(min), Math.abs(max));
+        }
+
+        static Stats of(NDArray a) {
+            double[] v = (double[]) a.to(DType.F64).toArray();
+            double sum = 0;
+            double sq = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double x : v) {
+                sum += x;
+                sq += x * x;
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+            double mean = sum / v.length;
+            return new Stats(mean, Math.sqrt(Math.max(0, sq / v.length - mean * mean)), min, max);
+        }
+    }
+
+    /** What a run tells its observers (a log, a server's clients); every method has an empty default. */
+    public interface Listener {
+        default void epochStart(int epoch, int totalEpochs) {
+        }
+
+        /** Every {@link #MINI_BATCH_EVERY} mini-batches: the gradients of each layer's weights and biases. */
+        default void miniBatch(int epoch, int index, int size, List<Stats> weightGrads, List<Stats> biasGrads) {
+        }
+
+        /** The epoch's result and each layer's weights after it. */
+        default void epochEnd(EpochResult result, List<Stats> weights) {
+        }
+
+        default void complete(EpochResult last, double seconds) {
+        }
+    }
+
+    /** How often {@link Listener#miniBatch} is called. */
+    public static final int MINI_BATCH_EVERY = 100;
 
     private final MnistSource.Data data;
     private final int epochs;
@@ -36,25 +85,56 @@ public final class HippoTrainer {
     private final double eta;
     private final Form form;
     private final long seed;
+    private final boolean evaluate;
 
     public HippoTrainer(MnistSource.Data data, int epochs, int miniBatch, double eta, Form form, long seed) {
+        this(data, epochs, miniBatch, eta, form, seed, true);
+    }
+
+    /** {@code evaluate}: measure test accuracy after each epoch (the book's {@code test_data}). */
+    public HippoTrainer(MnistSource.Data data, int epochs, int miniBatch, double eta, Form form, long seed,
+                        boolean evaluate) {
         this.data = data;
         this.epochs = epochs;
         this.miniBatch = miniBatch;
         this.eta = eta;
         this.form = form;
         this.seed = seed;
+        this.evaluate = evaluate;
+    }
+
+    /** Each tensor's statistics: of its gradient when {@code grads}, else of its values. */
+    private static List<Stats> stats(List<Tensor> tensors, boolean grads) {
+        List<Stats> out = new ArrayList<>();
+        for (Tensor t : tensors) {
+            out.add(Stats.of(grads ? t.grad().data() : t.data()));
+        }
+        return out;
     }
 
     /** Trains, reporting each epoch to {@code onEpoch}; returns the last epoch's result. */
     public EpochResult run(Consumer<EpochResult> onEpoch) {
+        return run(new Listener() {
+            @Override
+            public void epochEnd(EpochResult result, List<Stats> weights) {
+                onEpoch.accept(result);
+            }
+        });
+    }
+
+    /** Trains, telling {@code listener} what happens; returns the last epoch's result. */
+    public EpochResult run(Listener listener) {
+        long t0 = System.nanoTime();
         Generator gen = new Generator(seed);
         TextbookNetwork book = new TextbookNetwork(new int[] {784, 30, 10}, gen);
         Generator shuffle = new Generator(seed + 1);
-        return form == Form.TEXTBOOK ? runTextbook(book, shuffle, onEpoch) : runAutograd(book, shuffle, onEpoch);
+        EpochResult last = form == Form.TEXTBOOK ? runTextbook(book, shuffle, listener)
+                : runAutograd(book, shuffle, listener);
+        listener.complete(last, (System.nanoTime() - t0) / 1e9);
+        return last;
     }
 
-    private EpochResult runAutograd(TextbookNetwork book, Generator shuffle, Consumer<EpochResult> onEpoch) {
+    private EpochResult runAutograd(TextbookNetwork book, Generator shuffle, Listener listener) {
         AutogradNetwork net = AutogradNetwork.from(book, DType.F32);
         SGD sgd = new SGD(net.parameters(), new SGD.Options(eta));
         NDArray x = data.trainImages();
@@ -62,35 +142,43 @@ public final class HippoTrainer {
         int n = x.shape().dim(0);
         EpochResult last = null;
         for (int epoch = 1; epoch <= epochs; epoch++) {
+            listener.epochStart(epoch, epochs);
             long t0 = System.nanoTime();
             long[] order = permutation(n, shuffle);
-            for (int start = 0; start + miniBatch <= n; start += miniBatch) {
+            for (int start = 0, batch = 0; start + miniBatch <= n; start += miniBatch, batch++) {
                 try (MemoryScope step = MemoryScope.open()) {
                     NDArray idx = NDArray.on(x.backend()).of(java.util.Arrays.copyOfRange(order, start, start + miniBatch),
                             DType.I64, miniBatch);
                     sgd.zeroGrad();
                     net.cost(Tensor.of(x.indexSelect(0, idx)), Tensor.of(y.indexSelect(0, idx))).backward();
+                    if (batch % MINI_BATCH_EVERY == 0) {
+                        listener.miniBatch(epoch, batch, miniBatch, stats(net.weights(), true), stats(net.biases(), true));
+                    }
                     sgd.step();
                 }
             }
-            int correct;
-            try (MemoryScope eval = MemoryScope.open(); var noGrad = GradMode.noGrad()) {
-                NDArray predicted = net.forward(Tensor.of(data.testImages())).data().argmax(1, false);
-                correct = (int) predicted.eq(data.testLabels()).to(DType.I64).sum().item();
+            int correct = 0;
+            if (evaluate) {
+                try (MemoryScope eval = MemoryScope.open(); var noGrad = GradMode.noGrad()) {
+                    NDArray predicted = net.forward(Tensor.of(data.testImages())).data().argmax(1, false);
+                    correct = (int) predicted.eq(data.testLabels()).to(DType.I64).sum().item();
+                }
             }
-            last = new EpochResult(epoch, epochs, correct, data.testLabels().numel(), (System.nanoTime() - t0) / 1e9);
-            onEpoch.accept(last);
+            last = new EpochResult(epoch, epochs, correct, evaluate ? data.testLabels().numel() : 0,
+                    (System.nanoTime() - t0) / 1e9);
+            listener.epochEnd(last, stats(net.weights(), false));
         }
         return last;
     }
 
-    private EpochResult runTextbook(TextbookNetwork book, Generator shuffle, Consumer<EpochResult> onEpoch) {
+    private EpochResult runTextbook(TextbookNetwork book, Generator shuffle, Listener listener) {
         double[][] xs = rows(data.trainImages());
         double[][] ys = rows(oneHot(data.trainLabels()));
         double[][] testX = rows(data.testImages());
         long[] testY = (long[]) data.testLabels().toArray();
         EpochResult last = null;
         for (int epoch = 1; epoch <= epochs; epoch++) {
+            listener.epochStart(epoch, epochs);
             long t0 = System.nanoTime();
             long[] order = permutation(xs.length, shuffle);
             for (int start = 0; start + miniBatch <= xs.length; start += miniBatch) {
@@ -103,11 +191,15 @@ public final class HippoTrainer {
                 book.updateMiniBatch(bx, by, eta);
             }
             int correct = 0;
-            for (int i = 0; i < testX.length; i++) {
+            for (int i = 0; evaluate && i < testX.length; i++) {
                 correct += argmax(book.feedforward(testX[i])) == testY[i] ? 1 : 0;
             }
-            last = new EpochResult(epoch, epochs, correct, testX.length, (System.nanoTime() - t0) / 1e9);
-            onEpoch.accept(last);
+            last = new EpochResult(epoch, epochs, correct, evaluate ? testX.length : 0, (System.nanoTime() - t0) / 1e9);
+            List<Stats> weights = new ArrayList<>();
+            for (double[][] w : book.weights) {
+                weights.add(Stats.of(NDArray.of(w)));
+            }
+            listener.epochEnd(last, weights);
         }
         return last;
     }
