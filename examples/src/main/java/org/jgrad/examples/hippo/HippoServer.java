@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       field for a bad body. A client that disconnects stops nothing: the run finishes.</li>
  *   <li>{@code GET /network/status}: {@code {"state": "idle" | "training" | "finished" | "failed", ...}} with
  *       every epoch's event so far.</li>
+ *   <li>{@code GET /}: the dashboard, which starts a run and draws accuracy and cost per epoch as they come, and
+ *       each layer's gradient statistics.</li>
  * </ul>
  *
  * <pre>{@code
@@ -105,9 +107,23 @@ public final class HippoServer implements AutoCloseable {
         json(ex, 200, m);
     }
 
+    /** The dashboard ({@code dashboard.html}, self-contained: its charts are SVG drawn by its own script). */
     private void page(HttpExchange ex) throws IOException {
-        json(ex, 404, error("no page at " + ex.getRequestURI() + "; the API is POST /network/train and GET"
-                + " /network/status", null));
+        String path = ex.getRequestURI().getPath();
+        if (!path.equals("/") && !path.equals("/index.html")) {
+            json(ex, 404, error("no page at " + path + "; the dashboard is at /, the API is POST /network/train and"
+                    + " GET /network/status", null));
+            return;
+        }
+        byte[] html;
+        try (var in = HippoServer.class.getResourceAsStream("dashboard.html")) {
+            html = in.readAllBytes();
+        }
+        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        ex.sendResponseHeaders(200, html.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(html);
+        }
     }
 
     private void train(HttpExchange ex) throws IOException {
@@ -151,6 +167,20 @@ public final class HippoServer implements AutoCloseable {
                 HippoTrainer.Form.AUTOGRAD, seed, req.useTestData());
         try {
             trainer.run(new HippoTrainer.Listener() {
+                private List<Map<String, Object>> gradients = List.of();
+
+                @Override
+                public void miniBatch(int epoch, int index, int size, List<HippoTrainer.Stats> weightGrads,
+                                      List<HippoTrainer.Stats> biasGrads) {
+                    List<Map<String, Object>> layers = new ArrayList<>();
+                    for (int l = 0; l < weightGrads.size(); l++) {
+                        layers.add(Map.of("layer", l + 1, "weight_grad_mean", weightGrads.get(l).mean(),
+                                "weight_grad_max", weightGrads.get(l).maxAbs(), "bias_grad_mean", biasGrads.get(l).mean(),
+                                "bias_grad_max", biasGrads.get(l).maxAbs()));
+                    }
+                    gradients = layers;
+                }
+
                 @Override
                 public void epochEnd(HippoTrainer.EpochResult r, List<HippoTrainer.Stats> weights) {
                     Map<String, Object> e = new LinkedHashMap<>();
@@ -160,8 +190,10 @@ public final class HippoServer implements AutoCloseable {
                         e.put("accuracy", r.correct());
                         e.put("accuracy_percent", Math.round(r.percent() * 100) / 100.0);
                         e.put("total_test_samples", r.total());
+                        e.put("cost", r.cost());
                     }
                     e.put("seconds", r.seconds());
+                    e.put("gradients", gradients);
                     synchronized (history) {
                         history.add(e);
                     }

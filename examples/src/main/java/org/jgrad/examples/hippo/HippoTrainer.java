@@ -26,10 +26,10 @@ public final class HippoTrainer {
     public enum Form { AUTOGRAD, TEXTBOOK }
 
     /**
-     * What an epoch ended with: test accuracy as a count and a share (total 0 when the run does not evaluate),
-     * and the epoch's seconds.
+     * What an epoch ended with: test accuracy as a count and a share and the quadratic cost on the test set
+     * (total 0 and cost NaN when the run does not evaluate), and the epoch's seconds.
      */
-    public record EpochResult(int epoch, int totalEpochs, int correct, int total, double seconds) {
+    public record EpochResult(int epoch, int totalEpochs, int correct, int total, double cost, double seconds) {
         public double percent() {
             return total == 0 ? Double.NaN : 100.0 * correct / total;
         }
@@ -139,6 +139,7 @@ public final class HippoTrainer {
         SGD sgd = new SGD(net.parameters(), new SGD.Options(eta));
         NDArray x = data.trainImages();
         NDArray y = oneHot(data.trainLabels());
+        NDArray testOneHot = oneHot(data.testLabels());
         int n = x.shape().dim(0);
         EpochResult last = null;
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -158,13 +159,15 @@ public final class HippoTrainer {
                 }
             }
             int correct = 0;
+            double cost = Double.NaN;
             if (evaluate) {
                 try (MemoryScope eval = MemoryScope.open(); var noGrad = GradMode.noGrad()) {
-                    NDArray predicted = net.forward(Tensor.of(data.testImages())).data().argmax(1, false);
-                    correct = (int) predicted.eq(data.testLabels()).to(DType.I64).sum().item();
+                    Tensor a = net.forward(Tensor.of(data.testImages()));
+                    correct = (int) a.data().argmax(1, false).eq(data.testLabels()).to(DType.I64).sum().item();
+                    cost = a.sub(Tensor.of(testOneHot)).square().sum().item() / (2.0 * data.testLabels().numel());
                 }
             }
-            last = new EpochResult(epoch, epochs, correct, evaluate ? data.testLabels().numel() : 0,
+            last = new EpochResult(epoch, epochs, correct, evaluate ? data.testLabels().numel() : 0, cost,
                     (System.nanoTime() - t0) / 1e9);
             listener.epochEnd(last, stats(net.weights(), false));
         }
@@ -194,7 +197,9 @@ public final class HippoTrainer {
             for (int i = 0; evaluate && i < testX.length; i++) {
                 correct += argmax(book.feedforward(testX[i])) == testY[i] ? 1 : 0;
             }
-            last = new EpochResult(epoch, epochs, correct, evaluate ? testX.length : 0, (System.nanoTime() - t0) / 1e9);
+            double cost = evaluate ? book.cost(testX, rows(oneHot(data.testLabels()))) : Double.NaN;
+            last = new EpochResult(epoch, epochs, correct, evaluate ? testX.length : 0, cost,
+                    (System.nanoTime() - t0) / 1e9);
             List<Stats> weights = new ArrayList<>();
             for (double[][] w : book.weights) {
                 weights.add(Stats.of(NDArray.of(w)));

@@ -100,6 +100,7 @@ public final class TrainingLog implements HippoTrainer.Listener, AutoCloseable {
         e.put("test_correct", r.correct());
         e.put("test_total", r.total());
         e.put("accuracy_percent", r.total() == 0 ? null : r.percent());
+        e.put("test_cost", r.total() == 0 ? null : r.cost());
         e.put("duration_seconds", r.seconds());
         List<Map<String, Object>> layers = new ArrayList<>();
         for (int l = 0; l < weights.size(); l++) {
