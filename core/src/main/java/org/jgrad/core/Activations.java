@@ -2,6 +2,7 @@ package org.jgrad.core;
 
 import org.jgrad.core.backend.Backend;
 import org.jgrad.core.backend.FusedKernels;
+import org.jgrad.core.backend.OutOfMemory;
 import org.jgrad.core.backend.Storage;
 
 /** Front-end logic of the fused activations: checks, the backend's fused kernel when it has one, else the composite. */
@@ -25,7 +26,7 @@ final class Activations {
             // every dim takes the same path and gets the same bits.
             int last = x.rank() - 1;
             NDArray rows = (d == last ? x : x.transpose(d, last)).contiguous();
-            Storage out = backend.empty(x.dtype(), x.numel());
+            Storage out = OutOfMemory.empty(backend, "softmax", x.dtype(), x.shape());
             if (k.softmax(rows.storage(), rows.view(), last, log, out)) {
                 NDArray y = NDArray.dense(out, rows.shape());
                 return d == last ? y : y.transpose(d, last);
@@ -56,7 +57,7 @@ final class Activations {
         Backend backend = x.backend();
         if (backend instanceof FusedKernels k) {
             NDArray rows = x.contiguous();   // dense rows for the kernel: the same path (and bits) for every layout
-            Storage out = backend.empty(x.dtype(), x.numel());
+            Storage out = OutOfMemory.empty(backend, "layerNorm", x.dtype(), x.shape());
             if (k.layerNorm(rows.storage(), rows.view(), n, eps, out)) {
                 return NDArray.dense(out, x.shape());
             }

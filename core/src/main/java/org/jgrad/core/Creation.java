@@ -1,6 +1,7 @@
 package org.jgrad.core;
 
 import org.jgrad.core.backend.Backend;
+import org.jgrad.core.backend.OutOfMemory;
 
 /**
  * Makes new arrays on one backend. Values that are computed here (arange, linspace, random samples)
@@ -22,7 +23,7 @@ public final class Creation {
 
     public NDArray zeros(DType dtype, int... shape) {
         Shape s = Shape.of(shape);
-        return NDArray.dense(backend.allocate(dtype, s.numel()), s);
+        return NDArray.dense(OutOfMemory.allocate(backend, "zeros", dtype, s), s);
     }
 
     public NDArray ones(DType dtype, int... shape) {

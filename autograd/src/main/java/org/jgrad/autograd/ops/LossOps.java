@@ -123,6 +123,17 @@ public interface LossOps {
     default Tensor binaryCrossEntropy(Tensor target, Reduction reduction) {
         Tensor p = self();
         requireSameShape("binaryCrossEntropy", p, target);
+        // As PyTorch: probabilities outside [0, 1] (often logits passed by mistake) are an error, not a NaN loss.
+        // Reads two numbers back; binaryCrossEntropyWithLogits is the form that takes logits.
+        if (p.numel() > 0) {
+            double min = -p.data().neg().max().item();
+            double max = p.data().max().item();
+            if (!(min >= 0 && max <= 1)) {
+                throw new IllegalArgumentException("binaryCrossEntropy: all elements of the input must be probabilities"
+                        + " in [0, 1], but they range over [" + min + ", " + max + "] (input shape " + p.shape()
+                        + "); for logits use binaryCrossEntropyWithLogits (BCEWithLogitsLoss)");
+            }
+        }
         Tensor logP = p.log().clampMin(-100);
         Tensor log1mP = p.neg().add(1.0).log().clampMin(-100);
         return reduction.apply(target.mul(logP).add(target.neg().add(1.0).mul(log1mP)).neg());

@@ -152,35 +152,35 @@ public interface Backend {
 
     /** Elementwise {@code op(x)} into a new dense storage. */
     default Storage unary(UnaryOp op, Storage x, View vx) {
-        Storage out = empty(x.dtype(), vx.numel());
+        Storage out = OutOfMemory.empty(this, op.methodName(), x.dtype(), vx.shape());
         unary(op, x, vx, out, View.contiguous(vx.shape()));
         return out;
     }
 
     /** Elementwise {@code op(a, b)} into a new dense storage; comparisons give BOOL. */
     default Storage binary(BinaryOp op, Storage a, View va, Storage b, View vb) {
-        Storage out = empty(op.isComparison() ? DType.BOOL : a.dtype(), va.numel());
+        Storage out = OutOfMemory.empty(this, op.methodName(), op.isComparison() ? DType.BOOL : a.dtype(), va.shape());
         binary(op, a, va, b, vb, out, View.contiguous(va.shape()));
         return out;
     }
 
     /** Elementwise {@code op(a, s)} into a new dense storage; comparisons give BOOL. */
     default Storage binaryScalar(BinaryOp op, Storage a, View va, double s) {
-        Storage out = empty(op.isComparison() ? DType.BOOL : a.dtype(), va.numel());
+        Storage out = OutOfMemory.empty(this, op.methodName(), op.isComparison() ? DType.BOOL : a.dtype(), va.shape());
         binaryScalar(op, a, va, s, out, View.contiguous(va.shape()));
         return out;
     }
 
     /** Elementwise {@code cond ? a : b} into a new dense storage. */
     default Storage where(Storage cond, View vc, Storage a, View va, Storage b, View vb) {
-        Storage out = empty(a.dtype(), va.numel());
+        Storage out = OutOfMemory.empty(this, "where", a.dtype(), va.shape());
         where(cond, vc, a, va, b, vb, out, View.contiguous(va.shape()));
         return out;
     }
 
     /** The viewed elements converted to {@code to}, as a new dense storage (a copy when the dtype is the same). */
     default Storage cast(Storage x, View vx, DType to) {
-        Storage out = empty(to, vx.numel());
+        Storage out = OutOfMemory.empty(this, "to(" + to + ")", to, vx.shape());
         copyInto(out, View.contiguous(vx.shape()), x, vx);
         return out;
     }
@@ -192,7 +192,8 @@ public interface Backend {
             dims[a] = 1;
         }
         Shape outShape = Shape.of(dims);
-        Storage out = empty(op == ReduceOp.ARGMAX ? DType.I64 : x.dtype(), outShape.numel());
+        Storage out = OutOfMemory.empty(this, op.name().toLowerCase(java.util.Locale.ROOT),
+                op == ReduceOp.ARGMAX ? DType.I64 : x.dtype(), outShape);
         reduce(op, x, vx, axes, out, View.contiguous(outShape));
         return out;
     }
@@ -203,7 +204,7 @@ public interface Backend {
         int[] dims = va.shape().toArray();
         dims[rank - 1] = vb.shape().dim(rank - 1);
         Shape outShape = Shape.of(dims);
-        Storage out = empty(a.dtype(), outShape.numel());
+        Storage out = OutOfMemory.empty(this, "matmul", a.dtype(), outShape);
         matmul(a, va, b, vb, out, View.contiguous(outShape));
         return out;
     }

@@ -22,7 +22,9 @@ import org.jgrad.core.NDArray;
  * cells are errors, not missing values. Errors name the line and column (both counted from 1).
  *
  * <p>The reader is an immutable value: each option returns a new reader. Defaults: separator {@code ','},
- * header {@link Header#DETECT}, dtype F32.
+ * no header ({@link Header#ABSENT}), dtype F32. The reader never guesses whether the first line is a header:
+ * say {@link Header#PRESENT} when it is; without that, a first line that is not numeric is an error that says so
+ * (pandas guesses, and a header of numbers silently becomes a row of data, or a first row of data the names).
  *
  * <pre>{@code
  * CsvTable t = new CsvReader().separator(';').header(CsvReader.Header.PRESENT).dtype(DType.F64).read(path);
@@ -31,8 +33,6 @@ import org.jgrad.core.NDArray;
 public final class CsvReader {
     /** Whether the first non-blank line holds column names. */
     public enum Header {
-        /** It is a header when any of its fields is not a number (so an all-numeric header reads as data). */
-        DETECT,
         /** Always a header. */
         PRESENT,
         /** Never: every line is data and the columns are named {@code "0", "1", ...}. */
@@ -45,9 +45,9 @@ public final class CsvReader {
     private final Header header;
     private final DType dtype;
 
-    /** A reader with the defaults: {@code ','}, {@link Header#DETECT}, F32. */
+    /** A reader with the defaults: {@code ','}, {@link Header#ABSENT}, F32. */
     public CsvReader() {
-        this(',', Header.DETECT, DType.F32);
+        this(',', Header.ABSENT, DType.F32);
     }
 
     private CsvReader(char separator, Header header, DType dtype) {
@@ -112,9 +112,13 @@ public final class CsvReader {
             if (width < 0) {
                 width = fields.size();
                 widthLine = lineNo;
-                if (header == Header.PRESENT || header == Header.DETECT && !allNumeric(fields)) {
+                if (header == Header.PRESENT) {
                     names = checkedNames(fields, name, lineNo);
                     continue;
+                }
+                if (!allNumeric(fields)) {
+                    throw new IOException("CsvReader: " + name + ": line " + lineNo + " is not numeric (" + fields
+                            + "); if it is a header, read with header(CsvReader.Header.PRESENT)");
                 }
             } else if (fields.size() != width) {
                 throw new IOException("CsvReader: " + name + ": line " + lineNo + " has " + fields.size()

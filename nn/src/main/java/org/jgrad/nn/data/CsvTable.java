@@ -9,7 +9,7 @@ import org.jgrad.core.NDArray;
  * A numeric table read by {@link CsvReader}: column names and the values as a {@code [rows, cols]} array.
  *
  * <pre>{@code
- * CsvTable t = new CsvReader().read(Path.of("housing.csv"));
+ * CsvTable t = new CsvReader().header(CsvReader.Header.PRESENT).read(Path.of("housing.csv"));
  * NDArray x = t.columns("rooms", "age", "income");   // [rows, 3]
  * NDArray y = t.column("price");                     // [rows]
  * }</pre>

@@ -60,6 +60,11 @@ public final class AtomicFiles {
             throw new IOException("AtomicFiles.write: " + target + " is a directory, not a file");
         }
         Path dir = absolute.getParent();
+        if (!Files.isDirectory(dir)) {
+            // Else the error would name our temporary file, a path the caller never wrote.
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "cannot save " + target + ": the folder "
+                    + dir + " does not exist (create it first, e.g. Files.createDirectories)");
+        }
         TempFile temp = createTemp(dir, fileName.toString());
         try {
             try (FileChannel channel = temp.channel()) {

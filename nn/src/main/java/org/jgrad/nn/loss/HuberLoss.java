@@ -40,6 +40,7 @@ public class HuberLoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
+        requireSameShape(input, target);
         return input.huberLoss(target, delta, reduction());
     }
 

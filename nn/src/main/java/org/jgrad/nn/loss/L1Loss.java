@@ -4,7 +4,8 @@ import org.jgrad.autograd.Tensor;
 import org.jgrad.autograd.ops.Reduction;
 
 /**
- * Absolute error {@code |input - target|} (PyTorch's {@code nn.L1Loss}); shapes broadcast.
+ * Absolute error {@code |input - target|} (PyTorch's {@code nn.L1Loss});
+ * input and target must have the same shape (see {@link Loss#requireSameShape}).
  *
  * <pre>{@code
  * Tensor loss = new L1Loss(Reduction.SUM).forward(prediction, target);
@@ -22,6 +23,7 @@ public class L1Loss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
+        requireSameShape(input, target);
         return input.l1Loss(target, reduction());
     }
 }

@@ -38,6 +38,25 @@ public abstract class Loss extends Module {
         return reduction;
     }
 
+    /**
+     * The regression losses (MSE, L1, Huber) refuse an input and a target of different shapes: the classic trap
+     * is a model output {@code [N, 1]} against labels {@code [N]}, which broadcast to {@code [N, N]} and compare
+     * every prediction with every label. PyTorch's {@code nn.MSELoss} only warns there; we raise, naming the fix.
+     * (The functional {@code Tensor.mseLoss} and friends broadcast, as PyTorch's {@code F.mse_loss} does.)
+     */
+    protected void requireSameShape(Tensor input, Tensor target) {
+        if (input.shape().equals(target.shape())) {
+            return;
+        }
+        String name = getClass().getSimpleName();
+        String hint = input.rank() == target.rank() + 1 && input.shape().dim(input.rank() - 1) == 1
+                ? "; for an output [N, 1] and labels [N], use target.reshape(-1, 1) or input.reshape(-1)"
+                : "; reshape one of them";
+        throw new IllegalArgumentException(name + ": input shape " + input.shape() + " and target shape "
+                + target.shape() + " differ: broadcasting them would compare every element with every other"
+                + " (PyTorch only warns here, jgrad refuses)" + hint);
+    }
+
     @Override
     protected String extraRepr() {
         return "reduction='" + reduction.name().toLowerCase(Locale.ROOT) + "'";

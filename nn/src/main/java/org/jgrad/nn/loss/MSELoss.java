@@ -4,7 +4,8 @@ import org.jgrad.autograd.Tensor;
 import org.jgrad.autograd.ops.Reduction;
 
 /**
- * Squared error {@code (input - target)^2} (PyTorch's {@code nn.MSELoss}); shapes broadcast.
+ * Squared error {@code (input - target)^2} (PyTorch's {@code nn.MSELoss});
+ * input and target must have the same shape (see {@link Loss#requireSameShape}).
  *
  * <pre>{@code
  * Tensor loss = new MSELoss().forward(prediction, target);
@@ -22,6 +23,7 @@ public class MSELoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
+        requireSameShape(input, target);
         return input.mseLoss(target, reduction());
     }
 }

@@ -29,8 +29,8 @@ class CsvReaderTest {
     }
 
     @Test
-    void headerIsDetected() throws IOException {
-        CsvTable t = read(new CsvReader(), "a,b,target\n1,2.5,-3\n4e1, .5 ,\"6\"\n\n\n");
+    void headerIsReadWhenSaidPresent() throws IOException {
+        CsvTable t = read(new CsvReader().header(CsvReader.Header.PRESENT), "a,b,target\n1,2.5,-3\n4e1, .5 ,\"6\"\n\n\n");
         assertEquals(List.of("a", "b", "target"), t.columnNames());
         assertEquals(DType.F32, t.values().dtype());
         assertArrayEquals(new int[] {2, 3}, t.values().shape().toArray());
@@ -39,6 +39,14 @@ class CsvReaderTest {
         NDArray x = t.columns("b", "a");
         assertArrayEquals(new int[] {2, 2}, x.shape().toArray());
         assertArrayEquals(new float[] {2.5f, 1, 0.5f, 40}, x.toFloatArray());
+    }
+
+    /** The reader never guesses: a header it was not told about is an error naming the option. */
+    @Test
+    void anUnannouncedHeaderIsAClearError() {
+        IOException e = assertThrows(IOException.class, () -> read(new CsvReader(), "price,rooms\n1,2\n"));
+        assertTrue(e.getMessage().contains("line 1 is not numeric ([price, rooms])"), e.getMessage());
+        assertTrue(e.getMessage().contains("header(CsvReader.Header.PRESENT)"), e.getMessage());
     }
 
     @Test
@@ -55,7 +63,7 @@ class CsvReaderTest {
 
     @Test
     void separatorQuotesAndSpecialValues() throws IOException {
-        CsvTable t = read(new CsvReader().separator(';').dtype(DType.F64),
+        CsvTable t = read(new CsvReader().separator(';').dtype(DType.F64).header(CsvReader.Header.PRESENT),
                 "\uFEFF\"x;1\" ; \"y \"\"2\"\"\"\n nan;-Infinity\n+inf;1e-3\n");
         assertEquals(List.of("x;1", "y \"2\""), t.columnNames());
         double[] v = t.values().toDoubleArray();
@@ -69,10 +77,10 @@ class CsvReaderTest {
 
     @Test
     void errorsNameLineAndColumn() {
-        CsvReader r = new CsvReader();
+        CsvReader r = new CsvReader().header(CsvReader.Header.PRESENT);
         assertContains("t.csv: line 3, column 2 ('b'): 'x' is not a number", error(r, "a,b\n1,2\n3,x\n"));
         assertContains("line 4 has 3 fields but line 1 (the header) has 2", error(r, "a,b\n1,2\n\n3,4,5\n"));
-        assertContains("line 2 has 1 fields but line 1 has 2", error(r, "1,2\n3\n"));
+        assertContains("line 2 has 1 fields but line 1 has 2", error(new CsvReader(), "1,2\n3\n"));
         assertContains("line 2, column 2 ('b'): empty cell", error(r, "a,b\n1,\n"));
         assertContains("line 2, column 1: the quote opened at character 1 is not closed", error(r, "a,b\n\"1,2\n"));
         assertContains("line 2, column 1: unexpected 'x' after the closing quote", error(r, "a,b\n\"1\"x,2\n"));
@@ -95,7 +103,7 @@ class CsvReaderTest {
     @Test
     void emptyInputGivesAnEmptyTable() throws IOException {
         assertArrayEquals(new int[] {0, 0}, read(new CsvReader(), "\n  \n").values().shape().toArray());
-        CsvTable headerOnly = read(new CsvReader(), "a,b\n");
+        CsvTable headerOnly = read(new CsvReader().header(CsvReader.Header.PRESENT), "a,b\n");
         assertEquals(List.of("a", "b"), headerOnly.columnNames());
         assertArrayEquals(new int[] {0, 2}, headerOnly.values().shape().toArray());
     }
@@ -104,11 +112,12 @@ class CsvReaderTest {
     void readsAFile(@TempDir Path dir) throws IOException {
         Path path = dir.resolve("data.csv");
         Files.writeString(path, "x,y\n1,2\n");
-        CsvTable t = new CsvReader().read(path);
+        CsvReader withHeader = new CsvReader().header(CsvReader.Header.PRESENT);
+        CsvTable t = withHeader.read(path);
         assertArrayEquals(new float[] {1, 2}, t.values().toFloatArray());
         String m = assertThrows(IOException.class, () -> {
             Files.writeString(path, "x,y\n1,?\n");
-            new CsvReader().read(path);
+            withHeader.read(path);
         }).getMessage();
         assertTrue(m.contains(path + ": line 2, column 2 ('y')"), m);
     }

@@ -37,6 +37,15 @@ class AtomicFilesTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Saving into a folder that does not exist names that folder, not the temporary file we would have made. */
+    @Test
+    void aMissingFolderIsNamed() {
+        Path target = dir.resolve("no-such-folder").resolve("model.safetensors");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class,
+                () -> AtomicFiles.write(target, out -> out.write(1)));
+        assertTrue(e.getMessage().contains("the folder " + target.getParent() + " does not exist"), e.getMessage());
+    }
+
     @Test
     void createsANewFile() throws Exception {
         Path target = dir.resolve("new.bin");
