@@ -4,12 +4,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import org.jgrad.core.backend.Backend;
+import org.jgrad.testkit.BackendUnderTest;
 import org.jgrad.testkit.OpCase;
 
 /**
  * The base of the differential suites a backend module runs on its backend: subclass a suite, say which
- * backend to test, and jqwik runs every property of the suite on it against the float64 reference. The
- * testkit runs them on simd; the cuda module on the GPU.
+ * backend to test ({@link #backendUnderTest}), and jqwik runs every property of the suite on it against the
+ * float64 reference. The testkit runs them on simd; the cuda module on the GPU.
  *
  * <pre>{@code
  * class CudaBackendAgreementProperties extends BackendAgreementSuite {
@@ -20,12 +21,18 @@ import org.jgrad.testkit.OpCase;
 public abstract class BackendSuite {
     private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
 
-    /** The backend the suite checks against the reference. */
-    protected abstract Backend backendUnderTest();
+    /**
+     * The backend the suite checks against the reference. Default: the one named by
+     * {@code -Djgrad.testkit.backend} ({@link BackendUnderTest}, simd unless told otherwise).
+     */
+    protected Backend backendUnderTest() {
+        return BackendUnderTest.get();
+    }
 
     /** How the test log names the backend under test (with its settings). */
     protected String describeBackend() {
-        return backendUnderTest().name();
+        Backend b = backendUnderTest();
+        return b == BackendUnderTest.get() ? BackendUnderTest.describe() : b.name();
     }
 
     /** True for a case a known, reported issue affects (skipped by the properties); none by default. */

@@ -1,23 +1,12 @@
 package org.jgrad.testkit.grad;
 
 import net.jqwik.api.Tag;
-import org.jgrad.core.backend.Backend;
 import org.jgrad.testkit.BackendUnderTest;
 import org.jgrad.testkit.suites.GradFloat32Suite;
 
 /** {@link GradFloat32Suite} on the backend under test ({@link BackendUnderTest}: simd unless told otherwise). */
 @Tag("backend")
 class GradFloat32Properties extends GradFloat32Suite {
-    @Override
-    protected Backend backendUnderTest() {
-        return BackendUnderTest.get();
-    }
-
-    @Override
-    protected String describeBackend() {
-        return BackendUnderTest.describe();
-    }
-
     @Override
     protected boolean knownIssue(GradCase c) {
         return KnownAutogradIssues.affects(c, KnownAutogradIssues.Check.FLOAT32);
