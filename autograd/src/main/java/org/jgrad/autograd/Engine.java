@@ -25,6 +25,13 @@ final class Engine {
      */
     static Tensor[] backward(List<Tensor> roots, List<Tensor> rootGrads, boolean retainGraph, boolean createGraph,
                              List<Tensor> capture) {
+        return backward(roots, rootGrads, retainGraph, createGraph, capture, null);
+    }
+
+    /** As above, telling {@code tracer} (when non-null) what each node did ({@link BackwardTrace}). */
+    static Tensor[] backward(List<Tensor> roots, List<Tensor> rootGrads, boolean retainGraph, boolean createGraph,
+                             List<Tensor> capture, BackwardTrace.Tracer tracer) {
+        int order = 0;
         Map<Node, Tensor> pending = new IdentityHashMap<>();
         Map<Node, Integer> dependencies = new IdentityHashMap<>();
         Tensor[] captured = capture == null ? null : new Tensor[capture.size()];
@@ -72,11 +79,13 @@ final class Engine {
                 if (!retainGraph) {
                     node.release();
                 }
+                Tensor[] sent = new Tensor[grads.length];
                 for (int i = 0; i < grads.length; i++) {
                     if (!node.needsGrad[i] || grads[i] == null) {
                         continue;
                     }
                     Tensor gi = sumTo(grads[i], node.inputShapes[i]).to(node.inputDtypes[i]);
+                    sent[i] = gi;
                     if (AnomalyMode.isEnabled()) {
                         checkFinite(node, i, gi);
                     }
@@ -90,6 +99,9 @@ final class Engine {
                         deliverToLeaf(node.leaves[i], gi, captureIndex, captured);
                     }
                 }
+                if (tracer != null) {
+                    tracer.step(traceStep(++order, node, g, sent));
+                }
             }
         }
         if (capture != null) {
@@ -101,6 +113,21 @@ final class Engine {
             }
         }
         return captured;
+    }
+
+    private static BackwardTrace.Step traceStep(int order, Node node, Tensor incoming, Tensor[] sent) {
+        List<String> targets = new ArrayList<>();
+        for (int i = 0; i < sent.length; i++) {
+            String target = null;
+            if (sent[i] != null) {
+                target = node.next[i] != null ? "into the " + node.next[i].opName() + " node"
+                        : node.leaves[i] != null ? "accumulated into the grad of a leaf " + node.leaves[i].shape()
+                        : "nowhere";
+            }
+            targets.add(target);
+        }
+        return new BackwardTrace.Step(order, node.opName(), List.of(node.inputShapes), node.outputShape,
+                DerivativeText.of(node), incoming, java.util.Arrays.asList(sent), targets);
     }
 
     private static Tensor rootGradient(Tensor root, Tensor given, int r) {

@@ -314,6 +314,18 @@ public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, 
         Engine.backward(List.of(this), gradient == null ? null : List.of(gradient), retainGraph, createGraph, null);
     }
 
+    /**
+     * Backward from a scalar, telling {@code tracer} what each node does, in the engine's order: the op, its
+     * local derivative written out, the gradient coming in and what each input gets ({@link BackwardTrace}).
+     *
+     * <pre>{@code
+     * loss.backward(step -> System.out.print(BackwardTrace.format(step)));
+     * }</pre>
+     */
+    public void backward(BackwardTrace.Tracer tracer) {
+        Engine.backward(List.of(this), null, false, false, null, java.util.Objects.requireNonNull(tracer, "tracer"));
+    }
+
     // ---------------------------------------------------------------- recording
 
     /** Wraps a primitive's result, recording a node when grad mode is on and an input requires grad. */
