@@ -58,7 +58,7 @@ public final class DigitsMlp implements Callable<Integer> {
     String device = "cpu";
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new DigitsMlp()).execute(args));
+        System.exit(org.jgrad.examples.Cli.run(new DigitsMlp(), args));
     }
 
     /** The run's figures: what the last epoch printed, and the kept model's test accuracy. */

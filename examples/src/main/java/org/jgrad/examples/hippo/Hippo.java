@@ -44,7 +44,7 @@ public final class Hippo implements Callable<Integer> {
     String log = "fast";
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Hippo()).execute(args));
+        System.exit(org.jgrad.examples.Cli.run(new Hippo(), args));
     }
 
     @Override
