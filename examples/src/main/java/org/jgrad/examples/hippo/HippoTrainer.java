@@ -220,7 +220,7 @@ public final class HippoTrainer {
     }
 
     /** A Fisher-Yates shuffle of 0..n-1 from the generator (the same order for the same seed, either form). */
-    static long[] permutation(int n, Generator gen) {
+    public static long[] permutation(int n, Generator gen) {
         long[] p = new long[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
