@@ -22,6 +22,7 @@ import org.jgrad.nn.optim.AdamW;
 import org.jgrad.nn.optim.CosineAnnealingLR;
 import org.jgrad.nn.optim.EarlyStopping;
 import org.jgrad.nn.optim.MetricMode;
+import org.jgrad.examples.EpochProgress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -113,25 +114,29 @@ public final class DigitsMlp implements Callable<Integer> {
         System.out.println("epoch  train loss  val loss  test acc      lr   seconds");
         while (epoch < epochs) {
             epoch++;
+            long epochStart = System.nanoTime();
             model.train();
             double sum = 0;
             int count = 0;
-            for (Batch batch : loader) {
-                // The step's temporaries go back to the backend's pool when the scope closes.
-                try (MemoryScope step = MemoryScope.open()) {
-                    optimizer.zeroGrad();
-                    Tensor loss = criterion.forward(model.forward(batch.features()), batch.labels());
-                    loss.backward();
-                    optimizer.step();
-                    sum += loss.item() * batch.batchSize();
-                    count += batch.batchSize();
+            try (EpochProgress bar = EpochProgress.start("epoch " + epoch + "/" + epochs, loader.numBatches())) {
+                for (Batch batch : loader) {
+                    // The step's temporaries go back to the backend's pool when the scope closes.
+                    try (MemoryScope step = MemoryScope.open()) {
+                        optimizer.zeroGrad();
+                        Tensor loss = criterion.forward(model.forward(batch.features()), batch.labels());
+                        loss.backward();
+                        optimizer.step();
+                        sum += loss.item() * batch.batchSize();
+                        count += batch.batchSize();
+                    }
+                    bar.step();
                 }
             }
             trainLoss = sum / count;
             double validationLoss = evaluateLoss(model, criterion, validation);
             double accuracy = accuracy(model.predict(testImages), testLabels);
-            System.out.printf("%5d  %10.4f  %8.4f  %7.2f%%  %.5f  %7.1f%n", epoch, trainLoss, validationLoss,
-                    100 * accuracy, schedule.lastLr()[0], (System.nanoTime() - start) / 1e9);
+            System.out.printf("%5d  %10.4f  %8.4f  %7.2f%%  %.5f  %7.2f%n", epoch, trainLoss, validationLoss,
+                    100 * accuracy, schedule.lastLr()[0], (System.nanoTime() - epochStart) / 1e9);
             schedule.step();
             if (early.step(validationLoss, model)) {
                 System.out.printf("early stop: validation loss has not improved for 3 epochs%n");

@@ -1,6 +1,7 @@
 package org.jgrad.examples.hippo;
 
 import java.util.concurrent.Callable;
+import org.jgrad.examples.EpochProgress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,6 +71,20 @@ public final class Hippo implements Callable<Integer> {
                 miniBatch, form);
         System.out.println("epoch   test correct   accuracy   seconds");
         HippoTrainer.Listener table = new HippoTrainer.Listener() {
+            private EpochProgress bar;
+
+            @Override
+            public void batchDone(int epoch, int done, int batches) {
+                if (bar == null) {
+                    bar = EpochProgress.start("epoch " + epoch + "/" + epochs, batches);
+                }
+                bar.step();
+                if (done == batches) {
+                    bar.close();
+                    bar = null;
+                }
+            }
+
             @Override
             public void epochEnd(HippoTrainer.EpochResult e, java.util.List<HippoTrainer.Stats> weights) {
                 System.out.printf("%5d   %6d / %d   %7.2f%%   %7.2f%n", e.epoch(), e.correct(), e.total(), e.percent(),

@@ -64,6 +64,10 @@ public final class HippoTrainer {
         default void epochStart(int epoch, int totalEpochs) {
         }
 
+        /** After each mini-batch: {@code done} of {@code batches} in this epoch (for a progress bar). */
+        default void batchDone(int epoch, int done, int batches) {
+        }
+
         /** Every {@link #MINI_BATCH_EVERY} mini-batches: the gradients of each layer's weights and biases. */
         default void miniBatch(int epoch, int index, int size, List<Stats> weightGrads, List<Stats> biasGrads) {
         }
@@ -157,6 +161,7 @@ public final class HippoTrainer {
                     }
                     sgd.step();
                 }
+                listener.batchDone(epoch, batch + 1, n / miniBatch);
             }
             int correct = 0;
             double cost = Double.NaN;
@@ -192,6 +197,7 @@ public final class HippoTrainer {
                     by[i] = ys[(int) order[start + i]];
                 }
                 book.updateMiniBatch(bx, by, eta);
+                listener.batchDone(epoch, start / miniBatch + 1, xs.length / miniBatch);
             }
             int correct = 0;
             for (int i = 0; evaluate && i < testX.length; i++) {

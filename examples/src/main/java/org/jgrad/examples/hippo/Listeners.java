@@ -16,6 +16,12 @@ final class Listeners {
             }
 
             @Override
+            public void batchDone(int epoch, int done, int batches) {
+                a.batchDone(epoch, done, batches);
+                b.batchDone(epoch, done, batches);
+            }
+
+            @Override
             public void miniBatch(int epoch, int index, int size, List<HippoTrainer.Stats> weightGrads,
                                   List<HippoTrainer.Stats> biasGrads) {
                 a.miniBatch(epoch, index, size, weightGrads, biasGrads);
