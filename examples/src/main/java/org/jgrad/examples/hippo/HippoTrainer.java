@@ -35,8 +35,11 @@ public final class HippoTrainer {
         }
     }
 
-    /** Statistics of one tensor: mean, standard deviation, min, max. */
-    public record Stats(double mean, double std, double min, double max) {
+    /** Statistics of one tensor: mean, standard deviation, min, max, and a 20-bin histogram over [min, max]. */
+    public record Stats(double mean, double std, double min, double max, int[] histogram) {
+        /** Bins of {@link #histogram}. */
+        public static final int BINS = 20;
+
         /** The largest magnitude, max |x|. */
         public double maxAbs() {
             return Math.max(Math.abs(min), Math.abs(max));
@@ -55,7 +58,13 @@ public final class HippoTrainer {
                 max = Math.max(max, x);
             }
             double mean = sum / v.length;
-            return new Stats(mean, Math.sqrt(Math.max(0, sq / v.length - mean * mean)), min, max);
+            int[] bins = new int[BINS];
+            double width = (max - min) / BINS;
+            for (double x : v) {
+                int b = width > 0 && Double.isFinite(width) ? (int) ((x - min) / width) : 0;
+                bins[Math.max(0, Math.min(BINS - 1, b))]++;
+            }
+            return new Stats(mean, Math.sqrt(Math.max(0, sq / v.length - mean * mean)), min, max, bins);
         }
     }
 

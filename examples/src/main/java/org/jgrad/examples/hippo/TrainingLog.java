@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * The learning mode's log: one JSON object per line ({@code logs/training_YYYYMMDD_HHMMSS.jsonl}) for
  * {@code epoch_start}, {@code mini_batch} (every 100 mini-batches: each layer's weight and bias gradient mean and
- * max |g|), {@code epoch_end} (test accuracy as a count and a percent, the epoch's seconds, each layer's weight
- * mean/std/min/max) and {@code training_complete}. {@link TrainingLogPlots} draws it.
+ * max |g|), {@code epoch_end} (test accuracy as a count and a percent, the test cost, the epoch's seconds, each
+ * layer's weight mean/std/min/max and a 20-bin histogram over [min, max]) and {@code training_complete}. {@link TrainingLogPlots} draws it.
  *
  * <pre>{@code
  * try (TrainingLog log = TrainingLog.create(Path.of("logs"))) {
@@ -105,7 +105,8 @@ public final class TrainingLog implements HippoTrainer.Listener, AutoCloseable {
         List<Map<String, Object>> layers = new ArrayList<>();
         for (int l = 0; l < weights.size(); l++) {
             HippoTrainer.Stats s = weights.get(l);
-            layers.add(Map.of("layer", l + 1, "mean", s.mean(), "std", s.std(), "min", s.min(), "max", s.max()));
+            layers.add(Map.of("layer", l + 1, "mean", s.mean(), "std", s.std(), "min", s.min(), "max", s.max(),
+                    "histogram", s.histogram()));
         }
         e.put("weights", layers);
         write(e);

@@ -20,9 +20,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Reads a {@link TrainingLog} and draws it as PNGs beside it: test accuracy per epoch, each layer's largest
- * weight gradient over the mini-batches (log scale: where the sigmoid saturates and learning slows shows here),
- * and each layer's weight spread per epoch.
+ * Reads a {@link TrainingLog} and draws it as PNGs beside it: test accuracy and test cost per epoch, each layer's
+ * largest weight gradient over the mini-batches (log scale: where the sigmoid saturates and learning slows shows
+ * here), each layer's weight spread per epoch, and the weight histograms after the last epoch.
  *
  * <pre>{@code
  * List<Path> pngs = TrainingLogPlots.draw(Path.of("logs/training_20261204_191800.jsonl"));
@@ -55,6 +55,8 @@ public final class TrainingLogPlots {
         System.setProperty("java.awt.headless", "true");
         List<JsonObject> events = read(log);
         XYSeries accuracy = new XYSeries("test accuracy %");
+        XYSeries cost = new XYSeries("test cost");
+        JsonArray lastWeights = null;
         Map<Integer, XYSeries> gradMax = new LinkedHashMap<>();
         Map<Integer, XYSeries> weightStd = new LinkedHashMap<>();
         int batchesBefore = 0;
@@ -84,7 +86,11 @@ public final class TrainingLogPlots {
                     if (e.has("accuracy_percent") && !e.get("accuracy_percent").isJsonNull()) {
                         accuracy.add(epoch, e.get("accuracy_percent").getAsDouble());
                     }
+                    if (e.has("test_cost") && !e.get("test_cost").isJsonNull()) {
+                        cost.add(epoch, e.get("test_cost").getAsDouble());
+                    }
                     JsonArray weights = e.getAsJsonArray("weights");
+                    lastWeights = weights;
                     for (JsonElement l : weights) {
                         JsonObject layer = l.getAsJsonObject();
                         int n = layer.get("layer").getAsInt();
@@ -106,7 +112,32 @@ public final class TrainingLogPlots {
         XYSeriesCollection w = new XYSeriesCollection();
         weightStd.values().forEach(w::addSeries);
         out.add(save(log.resolveSibling(stem + ".weights.png"), "Weight spread per layer", "epoch", "std", w, false));
+        out.add(save(log.resolveSibling(stem + ".cost.png"), "Test cost per epoch", "epoch", "C = 1/2 ||y - a||^2",
+                new XYSeriesCollection(cost), false));
+        if (lastWeights != null) {
+            out.add(histograms(log.resolveSibling(stem + ".histograms.png"), lastWeights));
+        }
         return out;
+    }
+
+    /** The last epoch's weight histogram of each layer, one bar series per layer over the weight values. */
+    private static Path histograms(Path file, JsonArray layers) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (JsonElement l : layers) {
+            JsonObject layer = l.getAsJsonObject();
+            JsonArray counts = layer.getAsJsonArray("histogram");
+            double min = layer.get("min").getAsDouble();
+            double width = (layer.get("max").getAsDouble() - min) / counts.size();
+            XYSeries s = new XYSeries("layer " + layer.get("layer").getAsInt() + " weights");
+            for (int b = 0; b < counts.size(); b++) {
+                s.add(min + (b + 0.5) * width, counts.get(b).getAsInt());
+            }
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("Weight histograms after the last epoch", "weight",
+                "count", data, PlotOrientation.VERTICAL, true, false, false);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
+        return file;
     }
 
     private static Path save(Path file, String title, String x, String y, XYSeriesCollection data, boolean logY)

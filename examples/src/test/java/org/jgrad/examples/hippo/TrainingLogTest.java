@@ -38,8 +38,16 @@ class TrainingLogTest {
         JsonObject w = end.getAsJsonArray("weights").get(0).getAsJsonObject();
         assertTrue(w.get("min").getAsDouble() <= w.get("mean").getAsDouble()
                 && w.get("mean").getAsDouble() <= w.get("max").getAsDouble());
+        int counted = 0;
+        for (var c : w.getAsJsonArray("histogram")) {
+            counted += c.getAsInt();
+        }
+        assertEquals(784 * 30, counted, "the histogram counts every weight of layer 1");
+        assertTrue(end.get("test_cost").getAsDouble() > 0);
         assertTrue(events.get(8).get("total_seconds").getAsDouble() > 0);
-        for (Path png : TrainingLogPlots.draw(file)) {
+        List<Path> pngs = TrainingLogPlots.draw(file);
+        assertEquals(5, pngs.size(), "accuracy, gradients, weights, cost, histograms");
+        for (Path png : pngs) {
             byte[] b = Files.readAllBytes(png);
             assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png + " is not a PNG");
         }
