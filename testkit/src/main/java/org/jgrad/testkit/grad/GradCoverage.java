@@ -57,8 +57,8 @@ public final class GradCoverage {
         String engine = "engine mechanics (backward, hooks, grad bookkeeping): every gradcheck runs through them,"
                 + " and autograd's own tests cover their contracts";
         for (String s : List.of("backward()", "backward(Tensor)", "backward(Tensor,boolean,boolean)",
-                "requiresGrad(boolean)", "zeroGrad()", "retainGrad()", "registerHook(UnaryOperator)", "markModified()",
-                "keep()")) {
+                "backward(Tracer)", "requiresGrad(boolean)", "zeroGrad()", "retainGrad()", "registerHook(UnaryOperator)",
+                "markModified()", "keep()")) {
             m.put(s, engine);
         }
         m.put("detach()", "cuts the graph: has no gradient by definition");
