@@ -68,6 +68,19 @@ public final class DigitsMlp implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Every option is checked before any work starts: a bad value is one line and exit code 2 (Cli).
+        CommandLine cmd = new CommandLine(this);
+        if (epochs < 1 || batchSize < 1 || hidden < 1 || testSize < 1) {
+            throw new CommandLine.ParameterException(cmd, "--epochs, --batch-size, --hidden and --test-size must be"
+                    + " at least 1");
+        }
+        if (trainSize < 20) {
+            throw new CommandLine.ParameterException(cmd, "--train-size must be at least 20 (10% of it is the"
+                    + " validation split), got " + trainSize);
+        }
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new CommandLine.ParameterException(cmd, "--lr must be a positive number, got " + lr);
+        }
         if (device.equals("cuda")) {
             // Every tensor of the run is made on the default backend: the GPU from here on.
             System.setProperty(org.jgrad.core.backend.Backends.PROPERTY, "cuda");

@@ -34,6 +34,20 @@ class HippoDashboardTest {
             assertEquals(2, browser.eval("document.querySelectorAll('#cost-chart .point').length").getAsInt());
             assertEquals(2, browser.eval("document.querySelectorAll('#gradients tbody tr').length").getAsInt(),
                     "a row of gradient statistics per layer");
+            // A run started elsewhere (over the API) shows up on a freshly opened page and grows as it trains.
+            java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/network/train"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"epochs\": 40}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest status = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/network/status")).build();
+            for (int i = 0; i < 200 && !http.send(status, java.net.http.HttpResponse.BodyHandlers.ofString()).body()
+                    .contains("\"state\":\"training\""); i++) {
+                Thread.sleep(25);
+            }
+            browser.eval("location.reload(); true");
+            waitFor(browser, "typeof window.hippo === 'object' && window.hippo.points() >= 3", 60);
             Path shot = Path.of("target", "hippo-dashboard.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, browser.screenshot());
