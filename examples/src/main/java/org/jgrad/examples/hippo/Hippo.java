@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.jgrad.examples.EpochProgress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,18 +29,11 @@ public final class Hippo implements Callable<Integer> {
     int miniBatch = 10;
     @Option(names = "--lr", description = "learning rate eta (default ${DEFAULT-VALUE})")
     double lr = 3.0;
-    @Option(names = "--data", description = "drawn (digits the project draws), fashion (Debian's Fashion-MNIST), or a"
-            + " folder of MNIST-format IDX files (default ${DEFAULT-VALUE})")
-    String data = "drawn";
     @Option(names = "--form", description = "autograd (float32, backward()) or textbook (float64 hand-written"
             + " backprop) (default ${DEFAULT-VALUE})")
     String form = "autograd";
-    @Option(names = "--train-size", description = "training images, the book's 50,000 (default ${DEFAULT-VALUE})")
-    int trainSize = 50_000;
-    @Option(names = "--test-size", description = "test images (default ${DEFAULT-VALUE})")
-    int testSize = 10_000;
-    @Option(names = "--seed", description = "seed of weights, shuffling and drawn data (default ${DEFAULT-VALUE})")
-    long seed = 1;
+    @Mixin
+    DataOptions data = new DataOptions();
     @Option(names = "--log", description = "fast (the epoch table only) or learning (also a JSONL log of weights and"
             + " gradients under logs/) (default ${DEFAULT-VALUE})")
     String log = "fast";
@@ -51,7 +45,7 @@ public final class Hippo implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cmd = new CommandLine(this);
-        if (epochs < 1 || miniBatch < 1 || trainSize < miniBatch || testSize < 1 || !(lr > 0)) {
+        if (epochs < 1 || miniBatch < 1 || data.trainSize < miniBatch || data.testSize < 1 || !(lr > 0)) {
             throw new CommandLine.ParameterException(cmd, "--epochs, --mini-batch-size, --test-size and --lr must be"
                     + " positive and --train-size at least one mini-batch");
         }
@@ -64,7 +58,7 @@ public final class Hippo implements Callable<Integer> {
         if (!log.equals("fast") && !log.equals("learning")) {
             throw new CommandLine.ParameterException(cmd, "--log must be fast or learning, got '" + log + "'");
         }
-        MnistSource.Data d = MnistSource.parse(data).load(trainSize, testSize, seed);
+        MnistSource.Data d = data.load();
         System.out.printf("data: %s; %d training, %d test images%n", d.description(), d.trainImages().shape().dim(0),
                 d.testImages().shape().dim(0));
         System.out.printf("network [784, 30, 10], sigmoid, quadratic cost, SGD eta %s, mini-batch %d, %s form%n", lr,
@@ -91,7 +85,7 @@ public final class Hippo implements Callable<Integer> {
                         e.seconds());
             }
         };
-        HippoTrainer trainer = new HippoTrainer(d, epochs, miniBatch, lr, f, seed);
+        HippoTrainer trainer = new HippoTrainer(d, epochs, miniBatch, lr, f, data.seed);
         if (log.equals("learning")) {
             try (TrainingLog jsonl = TrainingLog.create(java.nio.file.Path.of("logs"))) {
                 trainer.run(Listeners.both(table, jsonl));
