@@ -63,6 +63,16 @@ public final class HybridRecommender extends Module {
         return a.mul(collaborative(clientIds, cleanerIds)).add(a.neg().add(1.0).mul(content(features)));
     }
 
+    /**
+     * The prediction for a client the model has never seen (no embedding): the collaborative branch's part is
+     * unknown, so its average over the training pairs ({@code collaborativeMean}) stands in, and the content
+     * branch carries what is specific to the job.
+     */
+    public Tensor coldStart(Tensor features, double collaborativeMean) {
+        Tensor a = alpha.sigmoid();
+        return a.mul(collaborativeMean).add(a.neg().add(1.0).mul(content(features)));
+    }
+
     /** The learned weight of the collaborative branch, {@code sigmoid(alpha)}. */
     public double mix() {
         return alpha.sigmoid().item();

@@ -23,7 +23,7 @@ import org.jgrad.core.Generator;
  * Marketplace m = Marketplace.generate(new Generator(1));   // m.jobs() == 5000
  * }</pre>
  */
-public record Marketplace(int[] client, int[] cleaner, float[][] features, float[] rating) {
+public record Marketplace(int[] client, int[] cleaner, float[][] features, float[] rating, People people) {
     public static final int CLIENTS = 507;
     public static final int CLEANERS = 211;
     public static final int PROPERTY_TYPES = 4;
@@ -34,6 +34,33 @@ public record Marketplace(int[] client, int[] cleaner, float[][] features, float
 
     public int jobs() {
         return rating.length;
+    }
+
+    /** Who the clients and cleaners are: the hidden tastes and the attributes the features come from. */
+    public record People(double[][] clientTaste, double[][] cleanerTaste, boolean[][] specialties, boolean[][] needs,
+                         double[] experience, double[] pastRating, double[] price, double[] tenure, int[] property) {
+    }
+
+    /**
+     * The features of a typical job (average distance and hours, a weekday) of {@code client} with {@code cleaner}:
+     * what a model sees when ranking cleaners for a client.
+     */
+    public float[] typicalJob(int client, int cleaner) {
+        People p = people;
+        float[] f = new float[FEATURES];
+        f[p.property()[client]] = 1;
+        f[5] = (float) p.price()[cleaner];
+        f[6] = (float) p.experience()[cleaner];
+        f[8] = (float) p.tenure()[client];
+        f[9] = (float) p.pastRating()[cleaner];
+        for (int i = 0; i < 8; i++) {
+            f[11 + i] = p.specialties()[cleaner][i] ? 1 : 0;
+            f[19 + i] = p.needs()[client][i] ? 1 : 0;
+            if (i < 7 && p.specialties()[cleaner][i] && p.needs()[client][i]) {
+                f[27 + i] = 1;
+            }
+        }
+        return f;
     }
 
     private static String[] featureNames() {
@@ -120,7 +147,8 @@ public record Marketplace(int[] client, int[] cleaner, float[][] features, float
                     + 0.35 * pastRating[c] + 0.25 * matches + propertyBias[property[u]] + 0.3 * gen.nextGaussian();
             rating[j] = (float) (1 / (1 + Math.exp(-logit)));
         }
-        return new Marketplace(client, cleaner, x, rating);
+        return new Marketplace(client, cleaner, x, rating, new People(clientTaste, cleanerTaste, specialties, needs,
+                experience, pastRating, price, tenure, property));
     }
 
     private static double[][] taste(int n, Generator gen) {

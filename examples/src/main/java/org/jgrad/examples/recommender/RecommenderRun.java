@@ -199,6 +199,68 @@ public final class RecommenderRun implements Callable<Integer> {
         }
     }
 
+    /** Embeddings, cold start, per-layer weights and serving from the checkpoint. */
+    private void report(HybridRecommender model, Marketplace m, Data d) throws IOException {
+        double[][] emb = RecommenderAnalysis.clientEmbeddings(model);
+        int[] jobs = new int[Marketplace.CLIENTS];
+        for (int u : m.client()) {
+            jobs[u]++;
+        }
+        int busiest = 0;
+        for (int u = 1; u < jobs.length; u++) {
+            busiest = jobs[u] > jobs[busiest] ? u : busiest;
+        }
+        System.out.printf("client %d (%d jobs): embedding norm %.3f; nearest clients %s%n", busiest, jobs[busiest],
+                RecommenderAnalysis.norm(emb[busiest]), java.util.Arrays.toString(
+                        RecommenderAnalysis.nearestClients(emb, busiest, 3)));
+        System.out.printf("nearest embedding neighbours share hidden tastes: mean taste cosine %.3f over the 50 busiest"
+                + " clients (random pairs: about 0)%n", RecommenderAnalysis.neighbourTasteAgreement(model, m, 50));
+        double[] yTest = values(d.test().ratings());
+        System.out.printf("cold start (clients the model has never seen: the content branch, the collaborative part"
+                + " at its training average): test R2 %.3f%n", coldStartScores(model, d).r2());
+        System.out.println("weights per layer (mean, std):");
+        for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
+            if (e.getKey().endsWith("weight") && e.getValue().rank() == 2 && !e.getKey().startsWith("client")
+                    && !e.getKey().startsWith("cleaner")) {
+                double[] w = values(e.getValue());
+                double mean = java.util.Arrays.stream(w).average().orElse(0);
+                double var = java.util.Arrays.stream(w).map(v -> (v - mean) * (v - mean)).average().orElse(0);
+                System.out.printf("  %-28s %s  mean %+.4f  std %.4f%n", e.getKey(), e.getValue().shape(), mean,
+                        Math.sqrt(var));
+            }
+        }
+        HybridRecommender served = new HybridRecommender(new Generator(seed + 1000));
+        TrainingCheckpoint.restore(checkpoint, served);
+        int[] top = RecommenderAnalysis.topCleaners(served, m, busiest, 10, false);
+        System.out.printf("serving (loaded from %s): top 10 cleaners for client %d: %s%n", checkpoint, busiest,
+                java.util.Arrays.toString(top));
+        System.out.printf("  a new client with the same profile (content branch): %s%n", java.util.Arrays.toString(
+                RecommenderAnalysis.topCleaners(served, m, busiest, 10, true)));
+        for (int i = 0; i < 200; i++) {
+            RecommenderAnalysis.topCleaners(served, m, i % Marketplace.CLIENTS, 10, false);
+        }
+        long[] nanos = new long[500];
+        for (int i = 0; i < nanos.length; i++) {
+            long t0 = System.nanoTime();
+            RecommenderAnalysis.topCleaners(served, m, i % Marketplace.CLIENTS, 10, false);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(nanos);
+        System.out.printf("  latency per query (rank all 211 cleaners, after warm-up): p50 %.0f us, p99 %.0f us%n",
+                nanos[nanos.length / 2] / 1e3, nanos[nanos.length * 99 / 100] / 1e3);
+    }
+
+    /** Test scores when every test client is treated as new ({@link HybridRecommender#coldStart}). */
+    static Scores coldStartScores(HybridRecommender model, Data d) {
+        model.eval();
+        try (MemoryScope scope = MemoryScope.open(); var noGrad = GradMode.noGrad()) {
+            double collabMean = model.collaborative(d.train().clients(), d.train().cleaners()).mean().item();
+            return Scores.of(values(model.coldStart(d.test().features(), collabMean)), values(d.test().ratings()));
+        } finally {
+            model.train();
+        }
+    }
+
     /** Parameters per component: embeddings, the two MLPs, the mix. */
     static Map<String, Long> parameterCounts(HybridRecommender m) {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -248,6 +310,7 @@ public final class RecommenderRun implements Callable<Integer> {
         System.out.printf("  hybrid recommender              %7.4f  %7.4f  %6.3f%n", o.test().mse(), o.test().mae(),
                 o.test().r2());
         System.out.printf("learned mix: sigmoid(alpha) = %.3f of the collaborative branch%n", o.model().mix());
+        report(o.model(), m, d);
         Files.createDirectories(out);
         Path png = out.resolve("recommender-loss.png");
         XYSeries trainCurve = new XYSeries("train MSE");

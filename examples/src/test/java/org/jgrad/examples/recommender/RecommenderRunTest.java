@@ -40,6 +40,11 @@ class RecommenderRunTest {
         assertEquals(o.model().mix(), Double.parseDouble(meta.get("alpha")), 1e-12);
         assertArrayEquals(RecommenderRun.predict(o.model(), d.test()), RecommenderRun.predict(fresh, d.test()), 0.0,
                 "the restored model predicts the same ratings");
+        assertArrayEquals(RecommenderAnalysis.topCleaners(o.model(), m, 5, 10, false),
+                RecommenderAnalysis.topCleaners(fresh, m, 5, 10, false), "serving from the checkpoint ranks the same");
+        // A new client: only the content is known; it should still beat the mean, and fall short of knowing the pair.
+        double cold = RecommenderRun.coldStartScores(o.model(), d).r2();
+        assertTrue(cold > 0.05 && cold < o.test().r2(), "cold start R2 " + cold + " vs hybrid " + o.test().r2());
         long total = RecommenderRun.parameterCounts(o.model()).values().stream().mapToLong(Long::longValue).sum();
         assertEquals(32_448 + 13_504 + 26_881 + 15_297 + 1, total);
     }
