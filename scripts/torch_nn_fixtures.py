@@ -76,6 +76,8 @@ torch_layers.json: {"cases": [case, ...]}, case =
   "causal":       (MultiheadAttention, TransformerBlock only) true: query t attends to keys
                   <= t only (PyTorch: attn_mask / src_mask = triu(ones(T,T), 1) as bool)
   "output":       tensor (MultiheadAttention: attn_output only, need_weights=False)
+  "attention_weights": (MultiheadAttention only) tensor [B, H, T, S], the same call with
+                  need_weights=True, average_attn_weights=False (per-head softmax weights)
   "out_weight":   float32 tensor of the output's shape
   "input_grads":  list aligned with inputs: tensor, or null for integer inputs
   "param_grads":  {parameter name: tensor} for every parameter (named_parameters())
@@ -504,13 +506,18 @@ def attention_cases():
             notes.append("key_padding_mask: batch 0 ignores key 3, batch 1 keys 2-3")
         if causal:
             notes.append("attn_mask = triu(ones(4,4, bool), 1)")
-        layer_case(name, "MultiheadAttention",
+        m, ins, _ = layer_case(name, "MultiheadAttention",
                    {"embed_dim": E, "num_heads": H, "bias": bias, "batch_first": True},
                    lambda b=bias: mha(b), inputs, fwd=fwd, randomise=randomise_affine,
                    attention={"key_padding_mask": mask, "causal": causal},
                    expr="nn.MultiheadAttention(%d, %d, bias=%s, batch_first=True)(q, k, v, "
                         "need_weights=False)[0]%s" % (E, H, bias,
                                                       "  # " + "; ".join(notes) if notes else ""))
+        with torch.no_grad():
+            _, weights = m(ins[0], ins[1], ins[2], key_padding_mask=mask, need_weights=True,
+                           average_attn_weights=False,
+                           attn_mask=causal_mask(ins[0].shape[1]) if causal else None)
+        LAYERS[-1]["attention_weights"] = tj(weights)
 
 
 def assert_fast_path_agrees(name, m, x, out, fwd):

@@ -55,6 +55,9 @@ public final class GptRun implements Callable<Integer> {
     int topK = 10;
     @Option(names = "--seed", description = "seed (default ${DEFAULT-VALUE})")
     long seed = 1;
+    @Option(names = "--heatmap", description = "PNG of every head's attention on the first 32 characters of the"
+            + " sample (default ${DEFAULT-VALUE})")
+    Path heatmap = Path.of("reports", "gpt-attention.png");
     static final int BATCH = 16;
 
     public static void main(String[] args) {
@@ -200,7 +203,14 @@ public final class GptRun implements Callable<Integer> {
         System.out.printf("validation: %.3f bits/char (unigram %.3f, bigram %.3f)%n", bits, corpus.unigramBits(),
                 corpus.bigramBits());
         System.out.println("sample (temperature " + temperature + ", top-k " + topK + "):");
-        System.out.println(sample(gpt, corpus, prompt, 300, temperature, topK, new Generator(seed + 9)));
+        String text = sample(gpt, corpus, prompt, 300, temperature, topK, new Generator(seed + 9));
+        System.out.println(text);
+        String shown = text.substring(0, Math.min(32, Math.min(context, text.length())));
+        int[] ids = corpus.encode(shown);
+        long[] x = java.util.Arrays.stream(ids).asLongStream().toArray();
+        java.nio.file.Files.createDirectories(heatmap.toAbsolutePath().getParent());
+        AttentionHeatmap.write(gpt.attentionMaps(Tensor.of(NDArray.on().of(x, DType.I64, 1, x.length))), shown, heatmap);
+        System.out.println("attention of every head on \"" + shown.replace("\n", "\\n") + "\": " + heatmap);
         return 0;
     }
 }

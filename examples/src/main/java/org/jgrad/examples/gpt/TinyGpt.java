@@ -45,6 +45,27 @@ public final class TinyGpt extends Module {
         positionIds = Tensor.of(NDArray.arange(0, context, 1, DType.I64));
     }
 
+    /**
+     * Each block's attention weights for {@code ids} {@code [1, T]}, in evaluation mode: one {@code [1, H, T, T]}
+     * tensor per block (row t: how much position t draws on each earlier position).
+     */
+    public List<Tensor> attentionMaps(Tensor ids) {
+        boolean wasTraining = isTraining();
+        eval();
+        try (var noGrad = org.jgrad.autograd.GradMode.noGrad()) {
+            int t = ids.shape().dim(1);
+            Tensor h = tokens.forward(ids).add(positions.forward(positionIds.slice(0, 0, t, 1)));
+            List<Tensor> maps = new java.util.ArrayList<>();
+            for (TransformerBlock block : blocks) {
+                maps.add(block.attentionWeights(h, null, true));
+                h = block.forward(h, null, true);
+            }
+            return maps;
+        } finally {
+            train(wasTraining);
+        }
+    }
+
     @Override
     public Tensor forward(Tensor ids) {
         int t = ids.shape().dim(1);

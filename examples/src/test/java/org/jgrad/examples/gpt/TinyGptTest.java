@@ -40,6 +40,34 @@ class TinyGptTest {
         }
     }
 
+    /** Each head's weights: rows sum to 1, nothing above the diagonal (causal); the heatmap is written. */
+    @Test
+    void attentionMapsAreCausalDistributionsAndDraw(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TinyGpt gpt = new TinyGpt(20, 2, 32, 4, 12, 0.1, new Generator(4));
+        long[] ids = {1, 4, 7, 2, 9, 3, 3, 8};
+        java.util.List<Tensor> maps = gpt.attentionMaps(Tensor.of(NDArray.of(ids).reshape(1, 8).to(DType.I64)));
+        assertEquals(2, maps.size());
+        for (Tensor m : maps) {
+            assertArrayEquals(new int[] {1, 4, 8, 8}, m.shape().toArray());
+            double[] w = (double[]) m.data().to(DType.F64).toArray();
+            for (int row = 0; row < 4 * 8; row++) {
+                double sum = 0;
+                for (int k = 0; k < 8; k++) {
+                    double v = w[row * 8 + k];
+                    sum += v;
+                    if (k > row % 8) {
+                        assertEquals(0.0, v, "query " + row % 8 + " attends to the later key " + k);
+                    }
+                }
+                assertEquals(1.0, sum, 1e-6, "a softmax row sums to 1");
+            }
+        }
+        java.nio.file.Path png = dir.resolve("attention.png");
+        AttentionHeatmap.write(maps, "abcdefgh", png);
+        assertTrue(java.nio.file.Files.size(png) > 1000);
+    }
+
     @Test
     void trainingBeatsTheBaselines() {
         CharCorpus corpus = CharCorpus.of(TEXT);

@@ -111,6 +111,34 @@ public class MultiHeadAttention extends Module {
         return outProj.forward(attended.transpose(1, 2).reshape(b, t, embedDim));
     }
 
+    /**
+     * The attention weights themselves, per head: {@code softmax(q k^T / sqrt(d))} with the masks applied,
+     * {@code [B, H, T, S]} (PyTorch's {@code need_weights=True, average_attn_weights=False}, without dropout): row
+     * {@code t} of head {@code h} says how much query {@code t} draws on each key. For looking inside a model
+     * (attention heatmaps); {@link #forward} does not need them.
+     *
+     * <pre>{@code
+     * Tensor w = mha.attentionWeights(x, x, null, true);   // [B, H, T, T], rows sum to 1, zero above the diagonal
+     * }</pre>
+     */
+    public Tensor attentionWeights(Tensor query, Tensor key, Tensor keyPaddingMask, boolean causal) {
+        checkShapes(query, key, key, keyPaddingMask);
+        int b = query.size(0);
+        Tensor q = heads(project(query, 0), b, query.size(1));
+        Tensor k = heads(project(key, 1), b, key.size(1));
+        Tensor scores = q.matmul(k.transpose(-1, -2)).div(Math.sqrt(q.size(-1)));
+        Tensor minusInf = Tensor.of(scores.creation().scalar(Double.NEGATIVE_INFINITY, scores.dtype()));
+        if (causal) {
+            Tensor row = Tensor.of(scores.creation().arange(0, q.size(-2), 1, DType.I64).reshape(q.size(-2), 1));
+            Tensor col = Tensor.of(scores.creation().arange(0, k.size(-2), 1, DType.I64).reshape(1, k.size(-2)));
+            scores = Tensor.where(col.le(row), scores, minusInf);
+        }
+        if (keyPaddingMask != null) {
+            scores = Tensor.where(keyPaddingMask.logicalNot().reshape(b, 1, 1, key.size(1)), scores, minusInf);
+        }
+        return scores.softmax(-1);
+    }
+
     /** {@code x W_i^T + b_i} with block {@code i} (0 = query, 1 = key, 2 = value) of the packed projection. */
     private Tensor project(Tensor x, int i) {
         Tensor w = inProjWeight.narrow(0, i * embedDim, embedDim);

@@ -79,6 +79,15 @@ public class TransformerBlock extends Module {
      * @param keyPaddingMask BOOL {@code [B, T]}, true where a token is padding (ignored as a key); may be null
      * @param causal whether token {@code i} may only attend to tokens {@code j <= i}
      */
+    /**
+     * The block's attention weights for input {@code x}, {@code [B, H, T, T]}: its self-attention's weights on
+     * {@code norm1(x)}, as {@link #forward} computes them (without dropout).
+     */
+    public Tensor attentionWeights(Tensor x, Tensor keyPaddingMask, boolean causal) {
+        Tensor h = norm1.forward(x);
+        return selfAttn.attentionWeights(h, h, keyPaddingMask, causal);
+    }
+
     public Tensor forward(Tensor x, Tensor keyPaddingMask, boolean causal) {
         if (x.rank() != 3 || x.size(2) != selfAttn.embedDim()) {
             throw new IllegalArgumentException("TransformerBlock(d_model=" + selfAttn.embedDim() + "): expected an"
