@@ -55,6 +55,8 @@ public final class GptRun implements Callable<Integer> {
     int topK = 10;
     @Option(names = "--seed", description = "seed (default ${DEFAULT-VALUE})")
     long seed = 1;
+    @Option(names = "--sinusoidal", description = "fixed sinusoidal positions instead of learned ones")
+    boolean sinusoidal;
     @Option(names = "--heatmap", description = "PNG of every head's attention on the first 32 characters of the"
             + " sample (default ${DEFAULT-VALUE})")
     Path heatmap = Path.of("reports", "gpt-attention.png");
@@ -104,7 +106,9 @@ public final class GptRun implements Callable<Integer> {
 
     /** The training run: returns the validation bits per character measured at the end. */
     static double train(TinyGpt gpt, CharCorpus corpus, int steps, double lr, int t, long seed, boolean print) {
-        AdamW opt = new AdamW(gpt.parameters(), new AdamW.Options().lr(lr).weightDecay(0.01));
+        // Sinusoidal positions are a frozen table: only what requires grad is trained and clipped.
+        List<Tensor> trainable = gpt.parameters().stream().filter(Tensor::requiresGrad).toList();
+        AdamW opt = new AdamW(trainable, new AdamW.Options().lr(lr).weightDecay(0.01));
         int warmUp = Math.max(1, steps / 10);
         LRScheduler up = new LinearLR(opt, 0.01, 1.0, warmUp);
         LRScheduler down = new CosineAnnealingLR(opt, Math.max(1, steps - warmUp), lr / 20);
@@ -117,7 +121,7 @@ public final class GptRun implements Callable<Integer> {
                 opt.zeroGrad();
                 Tensor loss = gpt.forward(b[0]).reshape(BATCH * t, -1).crossEntropy(b[1]);
                 loss.backward();
-                GradClip.clipGradNorm(gpt.parameters(), 1.0);
+                GradClip.clipGradNorm(trainable, 1.0);
                 opt.step();
                 double l = loss.item() / Math.log(2);
                 running = Double.isNaN(running) ? l : 0.95 * running + 0.05 * l;
@@ -195,10 +199,12 @@ public final class GptRun implements Callable<Integer> {
                 corpus.text().length(), corpus.train().length, corpus.validation().length, corpus.vocabSize());
         System.out.printf("baselines on the validation text: unigram %.3f bits/char, bigram %.3f bits/char%n",
                 corpus.unigramBits(), corpus.bigramBits());
-        TinyGpt gpt = new TinyGpt(corpus.vocabSize(), layers, dModel, heads, context, 0.1, new Generator(seed));
-        System.out.printf("model: %d layers, d %d, %d heads, context %d, %,d parameters; AdamW, warm-up %d steps, cosine"
-                + " decay, clip 1.0, batch %d%n", layers, dModel, heads, context,
-                gpt.parameters().stream().mapToLong(Tensor::numel).sum(), Math.max(1, steps / 10), BATCH);
+        TinyGpt gpt = new TinyGpt(corpus.vocabSize(), layers, dModel, heads, context, 0.1, sinusoidal,
+                new Generator(seed));
+        System.out.printf("model: %d layers, d %d, %d heads, context %d, %s positions, %,d trainable parameters;"
+                + " AdamW, warm-up %d steps, cosine decay, clip 1.0, batch %d%n", layers, dModel, heads, context,
+                sinusoidal ? "sinusoidal" : "learned", gpt.parameters().stream().filter(Tensor::requiresGrad)
+                        .mapToLong(Tensor::numel).sum(), Math.max(1, steps / 10), BATCH);
         double bits = train(gpt, corpus, steps, lr, context, seed, true);
         System.out.printf("validation: %.3f bits/char (unigram %.3f, bigram %.3f)%n", bits, corpus.unigramBits(),
                 corpus.bigramBits());

@@ -13,7 +13,8 @@ import org.jgrad.nn.layers.Linear;
 import org.jgrad.nn.layers.TransformerBlock;
 
 /**
- * A character-level GPT: token and learned position embeddings, pre-LN transformer blocks with causal multi-head
+ * A character-level GPT: token and position embeddings (learned, or fixed sinusoidal), pre-LN transformer blocks
+ * with causal multi-head
  * self-attention (GELU feed-forward, dropout), a final LayerNorm and a linear head. Ids {@code [B, T]} (T up to
  * the context) to logits {@code [B, T, vocab]}; position t sees positions 0..t only.
  *
@@ -32,9 +33,31 @@ public final class TinyGpt extends Module {
     @Buffer final Tensor positionIds;
 
     public TinyGpt(int vocab, int layers, int dModel, int heads, int context, double dropout, Generator gen) {
+        this(vocab, layers, dModel, heads, context, dropout, false, gen);
+    }
+
+    /**
+     * @param sinusoidal fixed sinusoidal positions (Vaswani et al.: {@code sin(p / 10000^(2i/d))} on even and
+     *                   {@code cos} on odd features) instead of learned ones; the table is then frozen
+     */
+    public TinyGpt(int vocab, int layers, int dModel, int heads, int context, double dropout, boolean sinusoidal,
+                   Generator gen) {
         this.context = context;
         tokens = new Embedding(vocab, dModel, gen);
         positions = new Embedding(context, dModel, gen);
+        if (sinusoidal) {
+            float[] table = new float[context * dModel];
+            for (int p = 0; p < context; p++) {
+                for (int i = 0; i < dModel; i++) {
+                    double angle = p / Math.pow(10000, 2.0 * (i / 2) / dModel);
+                    table[p * dModel + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+                }
+            }
+            try (var noGrad = org.jgrad.autograd.GradMode.noGrad()) {
+                positions.weight().copy_(Tensor.of(NDArray.on().of(table, DType.F32, context, dModel)));
+            }
+            positions.weight().requiresGrad(false);
+        }
         TransformerBlock[] b = new TransformerBlock[layers];
         for (int i = 0; i < layers; i++) {
             b[i] = new TransformerBlock(dModel, heads, 4 * dModel, TransformerBlock.Activation.GELU, 1e-5, dropout, gen);

@@ -78,6 +78,20 @@ class TinyGptTest {
         assertTrue(bits < corpus.bigramBits(), "the model beats the bigram baseline: " + bits);
     }
 
+    /** Sinusoidal positions: the table is sin/cos of position over 10000^(2i/d), frozen, and the model still learns. */
+    @Test
+    void sinusoidalPositionsAreFixedAndTrain() {
+        CharCorpus corpus = CharCorpus.of(TEXT);
+        TinyGpt gpt = new TinyGpt(corpus.vocabSize(), 1, 32, 4, 16, 0.0, true, new Generator(1));
+        float[] table = (float[]) gpt.positions.weight().data().toArray();
+        assertEquals(Math.sin(3.0), table[3 * 32], 1e-6, "position 3, feature 0: sin(3)");
+        assertEquals(Math.cos(3.0 / Math.pow(10000, 2.0 / 32)), table[3 * 32 + 3], 1e-6, "position 3, feature 3");
+        double bits = GptRun.train(gpt, corpus, 250, 3e-3, 16, 1, false);
+        float[] after = (float[]) gpt.positions.weight().data().toArray();
+        assertArrayEquals(table, after, "the sinusoidal table is not trained");
+        assertTrue(bits < corpus.bigramBits(), "learns with fixed positions too: " + bits);
+    }
+
     @Test
     void topKSamplingNeverPicksOutsideTheTopK() {
         double[] logits = {0.1, 5.0, -2.0, 4.0, 3.0};
