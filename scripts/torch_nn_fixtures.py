@@ -76,6 +76,7 @@ torch_layers.json: {"cases": [case, ...]}, case =
   "causal":       (MultiheadAttention, TransformerBlock only) true: query t attends to keys
                   <= t only (PyTorch: attn_mask / src_mask = triu(ones(T,T), 1) as bool)
   "output":       tensor (MultiheadAttention: attn_output only, need_weights=False)
+  "attn_mask":    (MultiheadAttention, optional) float tensor [T, S] added to the scores
   "attention_weights": (MultiheadAttention only) tensor [B, H, T, S], the same call with
                   need_weights=True, average_attn_weights=False (per-head softmax weights)
   "out_weight":   float32 tensor of the output's shape

@@ -99,7 +99,27 @@ public class MultiHeadAttention extends Module {
      * @param causal whether query {@code i} may only see keys {@code j <= i}
      */
     public Tensor forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, boolean causal) {
+        return forward(query, key, value, keyPaddingMask, null, causal);
+    }
+
+    /**
+     * As {@link #forward(Tensor, Tensor, Tensor, Tensor, boolean)} with a float attention mask {@code [T, S]} added
+     * to every head's scores before the softmax (PyTorch's float {@code attn_mask}: 0 keeps a score, -inf removes
+     * it, other values bias it), or null.
+     *
+     * <pre>{@code
+     * Tensor out = mha.forward(x, x, x, null, distancePenalty, false);   // distancePenalty [T, T], float
+     * }</pre>
+     */
+    public Tensor forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask,
+                          boolean causal) {
         checkShapes(query, key, value, keyPaddingMask);
+        if (attnMask != null && (!attnMask.dtype().isFloating() || attnMask.rank() != 2
+                || attnMask.size(0) != query.size(1) || attnMask.size(1) != key.size(1))) {
+            throw new IllegalArgumentException("MultiHeadAttention(" + extraRepr() + "): expected a float attention"
+                    + " mask [T, S] = [" + query.size(1) + ", " + key.size(1) + "], got " + attnMask.dtype() + " "
+                    + attnMask.shape());
+        }
         int b = query.size(0);
         int t = query.size(1);
         int s = key.size(1);
@@ -107,7 +127,7 @@ public class MultiHeadAttention extends Module {
         Tensor k = heads(project(key, 1), b, s);
         Tensor v = heads(project(value, 2), b, s);
         Tensor keep = keyPaddingMask == null ? null : keyPaddingMask.logicalNot().reshape(b, 1, 1, s);
-        Tensor attended = attend(q, k, v, keep, causal);                      // [B, H, T, D]
+        Tensor attended = attend(q, k, v, keep, attnMask, causal);            // [B, H, T, D]
         return outProj.forward(attended.transpose(1, 2).reshape(b, t, embedDim));
     }
 
@@ -151,12 +171,16 @@ public class MultiHeadAttention extends Module {
         return x.reshape(b, length, numHeads, embedDim / numHeads).transpose(1, 2);
     }
 
-    private Tensor attend(Tensor q, Tensor k, Tensor v, Tensor keep, boolean causal) {
-        if (dropout == 0 || !isTraining()) {
+    private Tensor attend(Tensor q, Tensor k, Tensor v, Tensor keep, Tensor attnMask, boolean causal) {
+        if (attnMask == null && (dropout == 0 || !isTraining())) {
             return q.scaledDotProductAttention(k, v, keep, causal);
         }
-        // PyTorch drops attention weights after the softmax, which the fused op has no place for.
+        // PyTorch drops attention weights after the softmax and adds a float mask before it, which the fused op
+        // has no place for.
         Tensor scores = q.matmul(k.transpose(-1, -2)).div(Math.sqrt(q.size(-1)));
+        if (attnMask != null) {
+            scores = scores.add(attnMask);
+        }
         Tensor minusInf = Tensor.of(scores.creation().scalar(Double.NEGATIVE_INFINITY, scores.dtype()));
         if (causal) {
             Tensor row = Tensor.of(scores.creation().arange(0, q.size(-2), 1, DType.I64).reshape(q.size(-2), 1));
@@ -166,8 +190,12 @@ public class MultiHeadAttention extends Module {
         if (keep != null) {
             scores = Tensor.where(keep, scores, minusInf);
         }
-        Generator gen = dropoutGen != null ? dropoutGen : Init.defaultGenerator();
-        return scores.softmax(-1).dropout(dropout, true, gen).matmul(v);
+        Tensor weights = scores.softmax(-1);
+        if (dropout > 0 && isTraining()) {
+            Generator gen = dropoutGen != null ? dropoutGen : Init.defaultGenerator();
+            weights = weights.dropout(dropout, true, gen);
+        }
+        return weights.matmul(v);
     }
 
     private void checkShapes(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask) {
