@@ -37,6 +37,22 @@ public final class GradClip {
      * @throws IllegalArgumentException if {@code maxNorm} is negative or NaN, or {@code normType} is not > 0
      */
     public static double clipGradNorm(Iterable<Tensor> params, double maxNorm, double normType) {
+        Tensor total = clipGradNormTensor(params, maxNorm, normType);
+        return total == null ? 0.0 : total.item();
+    }
+
+    /**
+     * {@link #clipGradNorm(Iterable, double, double)} that returns the total norm as a scalar tensor on the
+     * gradients' backend instead of reading it back (PyTorch's {@code clip_grad_norm_} returns a tensor too): the
+     * clipping runs as tensor ops, so on a GPU backend the host does not wait for the device.
+     *
+     * <pre>{@code
+     * Tensor norm = GradClip.clipGradNormTensor(model.parameters(), 1.0, 2.0);   // no host read
+     * }</pre>
+     *
+     * @return the total norm before clipping, or null when no parameter has a gradient
+     */
+    public static Tensor clipGradNormTensor(Iterable<Tensor> params, double maxNorm, double normType) {
         if (!(maxNorm >= 0)) {
             throw new IllegalArgumentException("clipGradNorm: maxNorm must be >= 0, got " + maxNorm);
         }
@@ -45,7 +61,7 @@ public final class GradClip {
         }
         List<Tensor> grads = grads(params);
         if (grads.isEmpty()) {
-            return 0.0;
+            return null;
         }
         try (var noGrad = GradMode.noGrad()) {
             DType dtype = grads.stream().anyMatch(g -> g.dtype() == DType.F64) ? DType.F64 : grads.get(0).dtype();
@@ -59,7 +75,7 @@ public final class GradClip {
             for (Tensor g : grads) {
                 g.mul_(coef);
             }
-            return total.item();
+            return total;
         }
     }
 
