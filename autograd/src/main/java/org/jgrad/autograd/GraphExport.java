@@ -47,24 +47,18 @@ public final class GraphExport {
             boxes.add(new Box("l0", leafLabel(root), true, 0));
             return;
         }
-        // Level = the longest path from the output, so every edge points one level or more towards it.
+        // Every op reachable from the output, in first-visit order; then level = the longest path from the output,
+        // so every edge points one level or more towards it.
         List<Node> order = new ArrayList<>();
-        levels.put(root.gradFn(), 0);
         order.add(root.gradFn());
         for (int k = 0; k < order.size(); k++) {
-            Node n = order.get(k);
-            for (Node next : n.next) {
-                if (next != null) {
-                    Integer old = levels.get(next);
-                    if (old == null) {
-                        order.add(next);
-                    }
-                    if (old == null || old < levels.get(n) + 1) {
-                        levels.put(next, levels.get(n) + 1);
-                    }
+            for (Node next : order.get(k).next) {
+                if (next != null && levels.putIfAbsent(next, 0) == null) {
+                    order.add(next);
                 }
             }
         }
+        levels.put(root.gradFn(), 0);
         relax(order, levels);
         for (Node n : order) {
             String id = "n" + ids.size();

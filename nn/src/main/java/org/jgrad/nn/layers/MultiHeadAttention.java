@@ -146,17 +146,29 @@ public class MultiHeadAttention extends Module {
         int b = query.size(0);
         Tensor q = heads(project(query, 0), b, query.size(1));
         Tensor k = heads(project(key, 1), b, key.size(1));
+        Tensor keep = keyPaddingMask == null ? null : keyPaddingMask.logicalNot().reshape(b, 1, 1, key.size(1));
+        return maskedScores(q, k, keep, null, causal).softmax(-1);
+    }
+
+    /**
+     * {@code q k^T / sqrt(d)} plus the float mask, with -inf where the causal mask or {@code keep} (true = may
+     * attend) forbids: the scores before the softmax, for the unfused path and for {@link #attentionWeights}.
+     */
+    private static Tensor maskedScores(Tensor q, Tensor k, Tensor keep, Tensor attnMask, boolean causal) {
         Tensor scores = q.matmul(k.transpose(-1, -2)).div(Math.sqrt(q.size(-1)));
+        if (attnMask != null) {
+            scores = scores.add(attnMask);
+        }
         Tensor minusInf = Tensor.of(scores.creation().scalar(Double.NEGATIVE_INFINITY, scores.dtype()));
         if (causal) {
             Tensor row = Tensor.of(scores.creation().arange(0, q.size(-2), 1, DType.I64).reshape(q.size(-2), 1));
             Tensor col = Tensor.of(scores.creation().arange(0, k.size(-2), 1, DType.I64).reshape(1, k.size(-2)));
             scores = Tensor.where(col.le(row), scores, minusInf);
         }
-        if (keyPaddingMask != null) {
-            scores = Tensor.where(keyPaddingMask.logicalNot().reshape(b, 1, 1, key.size(1)), scores, minusInf);
+        if (keep != null) {
+            scores = Tensor.where(keep, scores, minusInf);
         }
-        return scores.softmax(-1);
+        return scores;
     }
 
     /** {@code x W_i^T + b_i} with block {@code i} (0 = query, 1 = key, 2 = value) of the packed projection. */
@@ -177,20 +189,7 @@ public class MultiHeadAttention extends Module {
         }
         // PyTorch drops attention weights after the softmax and adds a float mask before it, which the fused op
         // has no place for.
-        Tensor scores = q.matmul(k.transpose(-1, -2)).div(Math.sqrt(q.size(-1)));
-        if (attnMask != null) {
-            scores = scores.add(attnMask);
-        }
-        Tensor minusInf = Tensor.of(scores.creation().scalar(Double.NEGATIVE_INFINITY, scores.dtype()));
-        if (causal) {
-            Tensor row = Tensor.of(scores.creation().arange(0, q.size(-2), 1, DType.I64).reshape(q.size(-2), 1));
-            Tensor col = Tensor.of(scores.creation().arange(0, k.size(-2), 1, DType.I64).reshape(1, k.size(-2)));
-            scores = Tensor.where(col.le(row), scores, minusInf);
-        }
-        if (keep != null) {
-            scores = Tensor.where(keep, scores, minusInf);
-        }
-        Tensor weights = scores.softmax(-1);
+        Tensor weights = maskedScores(q, k, keep, attnMask, causal).softmax(-1);
         if (dropout > 0 && isTraining()) {
             Generator gen = dropoutGen != null ? dropoutGen : Init.defaultGenerator();
             weights = weights.dropout(dropout, true, gen);
