@@ -607,10 +607,52 @@ def container_cases():
                expr="x + nn.Linear(4, 4)(x)  # x [3,4]; no PyTorch class, state 'inner.*'")
 
 
+def conv_cases():
+    def conv(a):
+        return nn.Conv2d(a["in_channels"], a["out_channels"], a["kernel_size"], stride=a["stride"],
+                         padding=a["padding"], dilation=a["dilation"], bias=a["bias"])
+
+    for name, a, shape in (
+            ("conv2d", {"in_channels": 2, "out_channels": 3, "kernel_size": [3, 3], "stride": [1, 1],
+                        "padding": [1, 1], "dilation": [1, 1], "bias": True}, [2, 2, 5, 5]),
+            ("conv2d_strided_no_bias", {"in_channels": 2, "out_channels": 3, "kernel_size": [3, 2],
+                                        "stride": [2, 1], "padding": [0, 1], "dilation": [1, 1],
+                                        "bias": False}, [2, 2, 6, 5]),
+            ("conv2d_dilated", {"in_channels": 1, "out_channels": 2, "kernel_size": [2, 2],
+                                "stride": [1, 1], "padding": [1, 0], "dilation": [2, 2], "bias": True},
+             [1, 1, 5, 6])):
+        layer_case(name, "Conv2d", a, lambda a=a: conv(a), lambda s=shape: [uniform(s, -2, 2)],
+                   expr="nn.Conv2d(%d, %d, %s, stride=%s, padding=%s, dilation=%s, bias=%s)(x)  # x %s"
+                        % (a["in_channels"], a["out_channels"], a["kernel_size"], a["stride"],
+                           a["padding"], a["dilation"], a["bias"], shape))
+    for name, a, shape in (
+            ("max_pool2d", {"kernel_size": [2, 2], "stride": [2, 2], "padding": [0, 0]}, [2, 3, 4, 6]),
+            ("max_pool2d_overlapping_padded", {"kernel_size": [3, 3], "stride": [2, 2],
+                                               "padding": [1, 1]}, [1, 2, 5, 5])):
+        layer_case(name, "MaxPool2d", a,
+                   lambda a=a: nn.MaxPool2d(a["kernel_size"], stride=a["stride"], padding=a["padding"]),
+                   lambda s=shape: [uniform(s, -2, 2)],
+                   expr="nn.MaxPool2d(%s, stride=%s, padding=%s)(x)  # x %s; the gradient goes to the "
+                        "first maximum of each window" % (a["kernel_size"], a["stride"], a["padding"], shape))
+    layers = [{"module": "Conv2d", "args": {"in_channels": 1, "out_channels": 4, "kernel_size": [3, 3],
+                                            "stride": [1, 1], "padding": [1, 1], "dilation": [1, 1],
+                                            "bias": True}},
+              {"module": "ReLU", "args": {}},
+              {"module": "MaxPool2d", "args": {"kernel_size": [2, 2], "stride": [2, 2], "padding": [0, 0]}},
+              {"module": "Flatten", "args": {"start_dim": 1, "end_dim": -1}},
+              {"module": "Linear", "args": {"in_features": 16, "out_features": 3, "bias": True}}]
+    layer_case("small_cnn", "Sequential", {"layers": layers},
+               lambda: nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                                     nn.Flatten(), nn.Linear(16, 3)),
+               lambda: [uniform([2, 1, 4, 4], -2, 2)], relu_inputs_of=("0",),
+               expr="nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), "
+                    "nn.Flatten(), nn.Linear(16, 3))(x)  # x [2,1,4,4]")
+
+
 def build_layers():
     del LAYERS[:]
     for group in (linear_cases, activation_cases, batch_norm_cases, layer_norm_cases,
-                  embedding_cases, attention_cases, transformer_cases, container_cases):
+                  embedding_cases, attention_cases, transformer_cases, container_cases, conv_cases):
         group()
     doc = header("jgrad-torch-nn-layers", {
         "tensors": "{shape, dtype, data}: flat row-major; shape [] is a scalar; bool as 0/1",

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jgrad.autograd.ops.ActivationOps;
+import org.jgrad.autograd.ops.ConvOps;
 import org.jgrad.autograd.ops.ElementwiseOps;
 import org.jgrad.autograd.ops.LinalgOps;
 import org.jgrad.autograd.ops.LossOps;
@@ -34,7 +35,7 @@ import org.jgrad.core.backend.MemoryScope;
  * }</pre>
  */
 public final class Tensor implements ElementwiseOps, MovementOps, ReductionOps, LinalgOps, ActivationOps, NnOps,
-        LossOps {
+        ConvOps, LossOps {
     private final NDArray data;
     private boolean requiresGrad;
     private Tensor grad;

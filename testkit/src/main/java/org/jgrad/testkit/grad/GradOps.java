@@ -74,6 +74,7 @@ public final class GradOps {
         all.addAll(ComputeGradEntries.all());
         all.addAll(StructureGradEntries.all());
         all.addAll(NnGradEntries.all());
+        all.addAll(ConvGradEntries.all());
         checkUnique(all);
         return List.copyOf(all);
     }
