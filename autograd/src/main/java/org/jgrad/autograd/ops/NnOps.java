@@ -113,6 +113,20 @@ public interface NnOps {
     }
 
     /**
+     * Divides by the p-norm along {@code dim}, floored at {@code eps} (PyTorch's {@code F.normalize}):
+     * {@code x / max(||x||_p, eps)}, so a zero vector stays zero. Cosine similarity of rows is then a matmul:
+     * {@code a.normalize(2, 1, 1e-12).matmul(b.normalize(2, 1, 1e-12).transpose(0, 1))}.
+     */
+    default Tensor normalize(double p, int dim, double eps) {
+        Tensor x = self();
+        if (!(p > 0) || !(eps > 0)) {
+            throw new IllegalArgumentException("normalize: p and eps must be positive, got p=" + p + ", eps=" + eps);
+        }
+        int d = org.jgrad.core.Shape.normalizeAxis(dim, x.rank(), "normalize");
+        return x.div(x.norm(p, new int[] {d}, true).maximum(Scalars.like(x, eps)));
+    }
+
+    /**
      * Zeroes each element with probability {@code p} and scales the rest by {@code 1 / (1 - p)} (inverted
      * dropout); the identity when not training. The mask comes from {@code gen}, so runs repeat exactly.
      */

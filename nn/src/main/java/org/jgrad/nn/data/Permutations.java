@@ -2,13 +2,20 @@ package org.jgrad.nn.data;
 
 import org.jgrad.core.Generator;
 
-/** Random permutations drawn from a {@link Generator}, so a seed fixes them on every JDK and backend. */
-final class Permutations {
+/**
+ * Random permutations drawn from a {@link Generator}, so a seed fixes them on every JDK and backend. The shuffles
+ * of {@link DataLoader} come from here; programs that shuffle by hand should too.
+ *
+ * <pre>{@code
+ * int[] order = Permutations.random(60_000, new Generator(seed));   // Fisher-Yates, unbiased
+ * }</pre>
+ */
+public final class Permutations {
     private Permutations() {
     }
 
     /** A uniformly random permutation of {@code 0 .. n-1} (Fisher-Yates). */
-    static int[] random(int n, Generator gen) {
+    public static int[] random(int n, Generator gen) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

@@ -147,6 +147,31 @@ final class GradRefs {
         };
     }
 
+    /** {@code x / max(||x||_p, eps)} along {@code dim}: each line's norm summed in a plain loop. */
+    static HostReference normalize() {
+        return (s, t) -> {
+            TensorData x = in(s).get(0);
+            Shape shape = x.shape();
+            if (shape.rank() == 0) {
+                double v = x.values()[0];
+                return out(new TensorData(shape, new double[] {v / Math.max(Math.abs(v), s.number("eps"))}));
+            }
+            int d = Math.floorMod(s.integer("dim"), shape.rank());
+            double p = s.number("p");
+            double[] y = new double[x.numel()];
+            for (int f = 0; f < y.length; f++) {
+                int[] idx = TensorData.multiIndex(shape, f);
+                double acc = 0;
+                for (int k = 0; k < shape.dim(d); k++) {
+                    idx[d] = k;
+                    acc += Math.pow(Math.abs(x.get(idx)), p);
+                }
+                y[f] = x.values()[f] / Math.max(Math.pow(acc, 1 / p), s.number("eps"));
+            }
+            return out(new TensorData(shape, y));
+        };
+    }
+
     static TensorData softmax(TensorData x, int dim, boolean log) {
         return org.jgrad.testkit.HostSoftmax.softmax(x, dim, log);
     }

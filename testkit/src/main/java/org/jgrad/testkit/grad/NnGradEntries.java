@@ -28,6 +28,14 @@ final class NnGradEntries {
     private static final Float32Tolerance NORMALISATION_F32 = new Float32Tolerance(1e-5, 1.3e-4,
             "normalisation: the input gradient cancels terms up to ~70x its scale (|w||g|/std, std >= 0.125)");
 
+    /**
+     * normalize's input gradient {@code (g - y (y . g)) / ||x||} subtracts terms of size |g| / ||x||: with |g| <= 3
+     * and norms as small as 0.05 (one element of the AWAY_FROM_ZERO domain) that is 60 times the O(1) scale;
+     * ~30 roundings x 60 x 2^-24 gives about 1.1e-4 absolute. Seen: 1.9e-6 off on a gradient that is exactly 0.
+     */
+    private static final Float32Tolerance NORMALIZE_F32 = new Float32Tolerance(1e-5, 1.1e-4,
+            "normalize: the input gradient cancels terms up to ~60x its scale (|g|/||x||, ||x|| >= 0.05)");
+
     private NnGradEntries() {
     }
 
@@ -106,6 +114,16 @@ final class NnGradEntries {
                         .error("running mean of the wrong size",
                                 () -> f64(2, 3).batchNorm(f64(2).detach(), f64(2).detach(), null, null, false, 0.1,
                                         1e-5)).build(),
+                // Values away from 0 (|x|^p has no kink there for p = 1) and norms far above eps (max has a kink).
+                GradOp.builder("normalize").covers("normalize(double,int,double)").domains(GradDomains.AWAY_FROM_ZERO)
+                        .float32(NORMALIZE_F32)
+                        .samples((sizes, doms) -> GradSamples.unaryWithDim().samples(sizes, doms)
+                                .flatMap(s -> Arbitraries.of(1.0, 2.0, 3.0).map(p -> s.with("p", p).with("eps", 1e-12))))
+                        .call(GradCall.single(c -> c.in(0).normalize(c.number("p"), c.integer("dim"),
+                                c.number("eps"))))
+                        .reference(GradRefs.normalize())
+                        .error("p = 0", () -> f64(2, 3).normalize(0, 1, 1e-12))
+                        .error("dim out of range", () -> f64(2, 3).normalize(2, 2, 1e-12)).build(),
                 GradOp.builder("dropout").covers("dropout(double,boolean,Generator)").domains(GradDomains.GENERAL)
                         .samples(dropout())
                         .call(GradCall.single(c -> c.in(0).dropout(c.number("p"), c.flag("training"),

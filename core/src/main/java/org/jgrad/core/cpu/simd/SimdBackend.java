@@ -104,10 +104,27 @@ public final class SimdBackend extends ReferenceBackend implements OptimizerKern
     }
 
     @Override
+    public Storage gather(Storage x, View vx, int dim, Storage index, View vindex) {
+        if (x.dtype() != DType.F32) {
+            return super.gather(x, vx, dim, index, vindex);
+        }
+        Storage out = empty(DType.F32, vindex.numel());
+        try {
+            SimdGather.gather(f32(x), vx, dim, CpuStorage.of(index).i64(), vindex, f32(out));
+        } catch (RuntimeException e) {
+            release(out);
+            throw e;
+        }
+        return out;
+    }
+
+    @Override
     public void scatterAdd(Storage dst, View vdst, int dim, Storage index, View vindex, Storage src, View vsrc) {
-        if (dst.dtype() != DType.F32 || src.dtype() != DType.F32 || dim != 0
-                || !SimdIndexing.addRows(f32(dst), vdst, CpuStorage.of(index).i64(), vindex, f32(src), vsrc)) {
+        if (dst.dtype() != DType.F32 || src.dtype() != DType.F32) {
             super.scatterAdd(dst, vdst, dim, index, vindex, src, vsrc);
+        } else if (dim != 0
+                || !SimdIndexing.addRows(f32(dst), vdst, CpuStorage.of(index).i64(), vindex, f32(src), vsrc)) {
+            SimdGather.scatterAdd(f32(dst), vdst, dim, CpuStorage.of(index).i64(), vindex, f32(src), vsrc);
         }
     }
 
@@ -122,8 +139,12 @@ public final class SimdBackend extends ReferenceBackend implements OptimizerKern
 
     @Override
     public void reduce(ReduceOp op, Storage x, View vx, int[] axes, Storage out, View vout) {
-        if (x.dtype() != DType.F32 || op == ReduceOp.ARGMAX) {
+        if (x.dtype() != DType.F32) {
             super.reduce(op, x, vx, axes, out, vout);
+            return;
+        }
+        if (op == ReduceOp.ARGMAX) {
+            DenseTarget.write(this, out, vout, dense -> SimdGather.argmax(f32(x), vx, axes[0], dense.i64()));
             return;
         }
         DenseTarget.write(this, out, vout, dense -> SimdReduce.reduce(op, f32(x), vx, axes, dense.f32()));
