@@ -30,6 +30,12 @@ class EmbeddingPartsTest {
         // Swapped pairs: the matching cosine is 0 and the other 1: -log(1 / (1 + e)) = 1.31326.
         Tensor swapped = rows(new float[][] {{0, 1}, {1, 0}});
         assertEquals(Math.log(1 + Math.E), InfoNce.loss(eye, swapped, 1.0).item(), 1e-6);
+        // Not symmetric: a = [[1, 0], [1, 0]], b = I. Text to product (rows of [[1, 0], [1, 0]]): -log(e / (e + 1))
+        // and -log(1 / (e + 1)), mean 0.81326; product to text (rows of [[1, 1], [0, 0]]): log 2 twice. The loss is
+        // the mean of both directions, (0.81326 + 0.69315) / 2 = 0.75320.
+        Tensor same = rows(new float[][] {{1, 0}, {1, 0}});
+        double textToProduct = (Math.log(1 + Math.exp(-1)) + Math.log(1 + Math.E)) / 2;
+        assertEquals((textToProduct + Math.log(2)) / 2, InfoNce.loss(same, eye, 1.0).item(), 1e-6);
         // Only directions count: scaling a row changes nothing.
         Tensor scaled = rows(new float[][] {{3, 0}, {0, 0.5f}});
         assertEquals(InfoNce.loss(eye, eye, 0.1).item(), InfoNce.loss(scaled, eye, 0.1).item(), 1e-6);
