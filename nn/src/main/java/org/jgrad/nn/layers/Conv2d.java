@@ -36,10 +36,10 @@ public class Conv2d extends Module {
             throw new IllegalArgumentException("Conv2d: channel counts must be >= 1, got in_channels=" + inChannels
                     + ", out_channels=" + outChannels);
         }
-        this.kernelSize = hw("kernel_size", kernelSize, 1);
-        this.stride = hw("stride", stride, 1);
-        this.padding = hw("padding", padding, 0);
-        this.dilation = hw("dilation", dilation, 1);
+        this.kernelSize = SizePairs.of("Conv2d", "kernel_size", kernelSize, 1);
+        this.stride = SizePairs.of("Conv2d", "stride", stride, 1);
+        this.padding = SizePairs.of("Conv2d", "padding", padding, 0);
+        this.dilation = SizePairs.of("Conv2d", "dilation", dilation, 1);
         this.weight = Tensor.zeros(DType.F32, outChannels, inChannels, this.kernelSize[0], this.kernelSize[1])
                 .requiresGrad(true);
         this.bias = bias ? Tensor.zeros(DType.F32, outChannels).requiresGrad(true) : null;
@@ -50,14 +50,6 @@ public class Conv2d extends Module {
     public Conv2d(int inChannels, int outChannels, int kernelSize, int padding, Generator gen) {
         this(inChannels, outChannels, new int[] {kernelSize}, new int[] {1}, new int[] {padding}, new int[] {1}, true,
                 gen);
-    }
-
-    private static int[] hw(String name, int[] v, int min) {
-        if (v == null || v.length < 1 || v.length > 2 || Arrays.stream(v).anyMatch(x -> x < min)) {
-            throw new IllegalArgumentException("Conv2d: " + name + " must be one or two values >= " + min + ", got "
-                    + Arrays.toString(v));
-        }
-        return v.length == 1 ? new int[] {v[0], v[0]} : v.clone();
     }
 
     /** Re-draws weight and bias as the constructor does (PyTorch's {@code reset_parameters}). */

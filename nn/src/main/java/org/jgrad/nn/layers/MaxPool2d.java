@@ -20,21 +20,13 @@ public class MaxPool2d extends Module {
 
     /** Sizes are one value for both dims or {@code {h, w}}; a null stride means the kernel size. */
     public MaxPool2d(int[] kernelSize, int[] stride, int[] padding) {
-        this.kernelSize = hw("kernel_size", kernelSize, 1);
-        this.stride = stride == null ? this.kernelSize.clone() : hw("stride", stride, 1);
-        this.padding = hw("padding", padding, 0);
+        this.kernelSize = SizePairs.of("MaxPool2d", "kernel_size", kernelSize, 1);
+        this.stride = stride == null ? this.kernelSize.clone() : SizePairs.of("MaxPool2d", "stride", stride, 1);
+        this.padding = SizePairs.of("MaxPool2d", "padding", padding, 0);
         if (2 * this.padding[0] > this.kernelSize[0] || 2 * this.padding[1] > this.kernelSize[1]) {
             throw new IllegalArgumentException("MaxPool2d: padding " + Arrays.toString(padding)
                     + " must be at most half the kernel size " + Arrays.toString(kernelSize));
         }
-    }
-
-    private static int[] hw(String name, int[] v, int min) {
-        if (v == null || v.length < 1 || v.length > 2 || Arrays.stream(v).anyMatch(x -> x < min)) {
-            throw new IllegalArgumentException("MaxPool2d: " + name + " must be one or two values >= " + min
-                    + ", got " + Arrays.toString(v));
-        }
-        return v.length == 1 ? new int[] {v[0], v[0]} : v.clone();
     }
 
     /** A square kernel, stride = kernel, no padding. */
