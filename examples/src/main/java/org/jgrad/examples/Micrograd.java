@@ -1,5 +1,8 @@
 package org.jgrad.examples;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,22 +21,30 @@ import org.jgrad.core.DType;
  * derivative rule, the gradient coming in and what each input gets. With {@code --graph graph.html}, the graph is
  * drawn (HTML/SVG, DOT, and PNG where Graphviz is installed). Run: {@code ./jgrad example Micrograd --trace}.
  */
-public final class Micrograd {
+@Command(name = "micrograd", mixinStandardHelpOptions = true,
+        description = "Backward on a few scalars (micrograd's example): every gradient; the trace and the graph on request.")
+public final class Micrograd implements Callable<Integer> {
     private Micrograd() {
     }
 
-    public static void main(String[] args) throws java.io.IOException {
-        List<String> options = Arrays.asList(args);
-        int graph = options.indexOf("--graph");
-        Path html = graph >= 0 && graph + 1 < options.size() ? Path.of(options.get(graph + 1)) : null;
-        if (graph >= 0 && html == null) {
-            System.err.println("Micrograd: --graph needs a file name, e.g. --graph graph.html");
-            System.exit(2);
+    @Option(names = "--trace", description = "explain backward: each node in the order the engine runs it, its"
+            + " rule, the gradient coming in and what each input gets")
+    boolean trace;
+    @Option(names = "--graph", paramLabel = "FILE", description = "draw the graph into FILE (HTML/SVG; DOT, and PNG"
+            + " where Graphviz is installed, next to it)")
+    Path graph;
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(new Micrograd(), args));
+    }
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        Tensor l = run(trace, System.out);
+        if (graph != null) {
+            writeGraph(l, graph);
         }
-        Tensor l = run(options.contains("--trace"), System.out);
-        if (html != null) {
-            writeGraph(l, html);
-        }
+        return 0;
     }
 
     /** The graph as HTML/SVG at {@code html}, as DOT beside it, and as PNG where Graphviz's dot is installed. */

@@ -1,5 +1,9 @@
 package org.jgrad.examples;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import java.util.Locale;
 import org.jgrad.core.Creation;
 import org.jgrad.core.DType;
@@ -15,11 +19,27 @@ import org.jgrad.core.backend.Backends;
  *
  * <p>Run: {@code ./jgrad demo} (optionally {@code ./jgrad demo 256 512 1024} for other sizes).
  */
-public final class QuickDemo {
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Tensors, views and broadcasting, then matrix products on both CPU backends in GFLOP/s.")
+public final class QuickDemo implements Callable<Integer> {
     private QuickDemo() {
     }
 
+    @Parameters(paramLabel = "N", description = "matrix sizes to multiply (default: 128 256 512 1024)")
+    int[] sizes = {128, 256, 512, 1024};
+
     public static void main(String[] args) {
+        System.exit(Cli.run(new QuickDemo(), args));
+    }
+
+    @Override
+    public Integer call() {
+        for (int n : sizes) {
+            if (n < 1 || n > 8192) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "matrix sizes must be in [1, 8192],"
+                        + " got " + n);
+            }
+        }
         Backend reference = Backends.get("reference");
         Backend fast = Backends.defaultBackend();
         System.out.println("jgrad backends here: " + Backends.names() + " (default: " + fast.name() + ")");
@@ -33,8 +53,6 @@ public final class QuickDemo {
         System.out.println("a @ a.T =\n" + a.matmul(a.transpose(0, 1)));
         System.out.println("sum over dim 1, keepdim:\n" + a.sum(new int[] {1}, true));
 
-        int[] sizes = args.length > 0 ? java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
-                : new int[] {128, 256, 512, 1024};
         System.out.println("\nfloat32 matmul, n x n times n x n (wall clock, best of several runs):");
         System.out.printf(Locale.ROOT, "%6s  %14s  %14s  %12s%n", "n", reference.name() + " GFLOP/s",
                 fast.name() + " GFLOP/s", "max |diff|");
@@ -55,6 +73,7 @@ public final class QuickDemo {
         }
         System.out.println("\nmax |diff| is against a float64 product; float32 rounding gives about "
                 + "sqrt(n) * 6e-8 * |terms|.");
+        return 0;
     }
 
     /** Best-of-runs rate: warm the JIT for about a second, then keep the fastest of several timed runs. */

@@ -1,5 +1,7 @@
 package org.jgrad.examples;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,13 +26,21 @@ import org.jgrad.nn.optim.Adam;
  * The README's nn example, runnable: define a model, train it a few steps with a DataLoader and an optimizer,
  * save it, load it into a fresh model and get the same predictions. Run: {@code ./jgrad example QuickStart}.
  */
-public final class QuickStart {
+@Command(name = "QuickStart", mixinStandardHelpOptions = true,
+        description = "The README's nn example: train a small classifier, save it, reload it, compare predictions.")
+public final class QuickStart implements Callable<Integer> {
     private QuickStart() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(Cli.run(new QuickStart(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path file = Files.createTempDirectory("jgrad").resolve("model.safetensors");
         System.out.println("same predictions after reload: " + run(file));
+        return 0;
     }
 
     /** Returns whether the reloaded model predicts exactly what the trained one does. */

@@ -1,5 +1,7 @@
 package org.jgrad.examples;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import org.jgrad.autograd.GradMode;
 import org.jgrad.autograd.Tensor;
 import org.jgrad.core.DType;
@@ -10,12 +12,20 @@ import org.jgrad.core.NDArray;
  * A two-layer MLP fit to {@code y = sin(x)} on [-3, 3] by plain gradient descent written by hand: the
  * engine computes the gradients, the loop below updates the weights. Run: {@code ./jgrad example TwoLayerMlp}.
  */
-public final class TwoLayerMlp {
+@Command(name = "TwoLayerMlp", mixinStandardHelpOptions = true,
+        description = "A two-layer MLP fit to sin(x) by gradient descent written by hand.")
+public final class TwoLayerMlp implements Callable<Integer> {
     private TwoLayerMlp() {
     }
 
     public static void main(String[] args) {
+        System.exit(Cli.run(new TwoLayerMlp(), args));
+    }
+
+    @Override
+    public Integer call() {
         fit(2000, true);
+        return 0;
     }
 
     /** Trains for {@code steps} steps and returns the final mean squared error. */

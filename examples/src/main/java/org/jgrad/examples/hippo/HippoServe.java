@@ -2,6 +2,7 @@ package org.jgrad.examples.hippo;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +21,10 @@ public final class HippoServe implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (port < 0 || port > 65_535 || data.trainSize < 1 || data.testSize < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--port must be in [0, 65535] and"
+                    + " --train-size, --test-size at least 1, got " + port + ", " + data.trainSize + ", " + data.testSize);
+        }
         MnistSource.Data d = data.load();
         try (HippoServer server = HippoServer.start(host, port, d, data.seed)) {
             System.out.printf("hippo: %s; listening on http://%s:%d (POST /network/train, GET /network/status);"

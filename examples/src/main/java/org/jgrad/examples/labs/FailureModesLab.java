@@ -1,5 +1,9 @@
 package org.jgrad.examples.labs;
 
+import java.util.concurrent.Callable;
+import org.jgrad.examples.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +41,8 @@ import org.jgrad.nn.optim.SGD;
  * ./jgrad example labs.FailureModesLab [OUT_DIR]
  * </pre>
  */
-public final class FailureModesLab {
+@Command(name = "FailureModesLab", mixinStandardHelpOptions = true, description = "One deep MLP trained seven ways the textbooks warn about (table, PNGs).")
+public final class FailureModesLab implements Callable<Integer> {
     static final int HIDDEN = 256;
     static final int DEPTH = 4;
     static final double LR = 0.1;
@@ -178,8 +183,16 @@ public final class FailureModesLab {
         return Double.isNaN(v) ? "-" : String.format(format, v);
     }
 
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "labs");
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "where the PNGs go (default:"
+            + " ${DEFAULT-VALUE})")
+    Path dir = Path.of("labs");
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(new FailureModesLab(), args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
         Files.createDirectories(dir);
         MnistSource.Data data = MnistSource.parse("drawn").load(10_000, 2_000, 7);
         System.out.println("784 -> 4 x 256 -> 10 MLP, cross-entropy, SGD lr " + LR + ", batch 64, 3 epochs, on 10,000"
@@ -206,5 +219,6 @@ public final class FailureModesLab {
             ChartUtils.saveChartAsPNG(png.toFile(), chart, 700, 400);
         }
         System.out.println("loss curves: " + dir + "/failure-*.png");
+        return 0;
     }
 }

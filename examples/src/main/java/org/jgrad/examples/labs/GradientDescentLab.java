@@ -1,5 +1,9 @@
 package org.jgrad.examples.labs;
 
+import java.util.concurrent.Callable;
+import org.jgrad.examples.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +36,8 @@ import org.jgrad.nn.optim.SGD;
  * ./jgrad example labs.GradientDescentLab [OUT_DIR]     # prints the tables, writes OUT_DIR/lr-sweep.png
  * </pre>
  */
-public final class GradientDescentLab {
+@Command(name = "GradientDescentLab", mixinStandardHelpOptions = true, description = "A line fit by hand and by autograd, then a learning-rate sweep (PNG).")
+public final class GradientDescentLab implements Callable<Integer> {
     static final int POINTS = 100;
     static final int STEPS = 60;
     /** The four rates of the sweep and what each shows. */
@@ -101,8 +106,16 @@ public final class GradientDescentLab {
         return out;
     }
 
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "labs");
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "where the PNGs go (default:"
+            + " ${DEFAULT-VALUE})")
+    Path dir = Path.of("labs");
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(new GradientDescentLab(), args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
         Data d = Data.generate(1);
         List<Step> hand = byHand(d, 0.3, 8);
         List<Step> auto = withAutograd(d, 0.3, 8);
@@ -136,5 +149,6 @@ public final class GradientDescentLab {
         chart.getXYPlot().setRangeAxis(axis);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 560);
         System.out.println("loss curves: " + png);
+        return 0;
     }
 }

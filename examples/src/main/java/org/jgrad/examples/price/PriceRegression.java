@@ -165,6 +165,11 @@ public final class PriceRegression implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (products < 1_000 || epochs < 1) {
+            // The 99/1 split needs 1,000 products for a test set of 10 and a few batches of 64 to train on.
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--products must be at least 1000 and --epochs at least 1, got " + products + " and " + epochs);
+        }
         Data d = Data.build(products, seed);
         System.out.printf("catalogue: %d products (%d train, %d test), titles hashed into %d binary features%n",
                 products, d.trainX().length, d.testX().length, FEATURES);
