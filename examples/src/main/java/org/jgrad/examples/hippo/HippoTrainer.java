@@ -125,6 +125,15 @@ public final class HippoTrainer {
         return out;
     }
 
+    /** Statistics of the textbook form's per-layer arrays ({@code double[]} or {@code double[][]} each). */
+    private static List<Stats> stats(Object[] perLayer) {
+        List<Stats> out = new ArrayList<>();
+        for (Object layer : perLayer) {
+            out.add(Stats.of(NDArray.of(layer)));
+        }
+        return out;
+    }
+
     /** Trains, reporting each epoch to {@code onEpoch}; returns the last epoch's result. */
     public EpochResult run(Consumer<EpochResult> onEpoch) {
         return run(new Listener() {
@@ -198,15 +207,18 @@ public final class HippoTrainer {
             listener.epochStart(epoch, epochs);
             long t0 = System.nanoTime();
             long[] order = permutation(xs.length, shuffle);
-            for (int start = 0; start + miniBatch <= xs.length; start += miniBatch) {
+            for (int start = 0, batch = 0; start + miniBatch <= xs.length; start += miniBatch, batch++) {
                 double[][] bx = new double[miniBatch][];
                 double[][] by = new double[miniBatch][];
                 for (int i = 0; i < miniBatch; i++) {
                     bx[i] = xs[(int) order[start + i]];
                     by[i] = ys[(int) order[start + i]];
                 }
-                book.updateMiniBatch(bx, by, eta);
-                listener.batchDone(epoch, start / miniBatch + 1, xs.length / miniBatch);
+                TextbookNetwork.Gradients g = book.updateMiniBatch(bx, by, eta);
+                if (batch % MINI_BATCH_EVERY == 0) {
+                    listener.miniBatch(epoch, batch, miniBatch, stats(g.nablaW()), stats(g.nablaB()));
+                }
+                listener.batchDone(epoch, batch + 1, xs.length / miniBatch);
             }
             int correct = 0;
             for (int i = 0; evaluate && i < testX.length; i++) {
@@ -215,11 +227,7 @@ public final class HippoTrainer {
             double cost = evaluate ? book.cost(testX, rows(oneHot(data.testLabels()))) : Double.NaN;
             last = new EpochResult(epoch, epochs, correct, evaluate ? testX.length : 0, cost,
                     (System.nanoTime() - t0) / 1e9);
-            List<Stats> weights = new ArrayList<>();
-            for (double[][] w : book.weights) {
-                weights.add(Stats.of(NDArray.of(w)));
-            }
-            listener.epochEnd(last, weights);
+            listener.epochEnd(last, stats(book.weights));
         }
         return last;
     }

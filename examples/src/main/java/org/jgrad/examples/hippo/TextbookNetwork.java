@@ -170,8 +170,11 @@ public final class TextbookNetwork {
         return new Gradients(sumB, sumW);
     }
 
-    /** One SGD step: {@code w -= eta * mean(nabla_w)}, {@code b -= eta * mean(nabla_b)}. */
-    public void updateMiniBatch(double[][] xs, double[][] ys, double eta) {
+    /**
+     * One SGD step: {@code w -= eta * mean(nabla_w)}, {@code b -= eta * mean(nabla_b)}; returns the mean gradients
+     * it applied (for logging).
+     */
+    public Gradients updateMiniBatch(double[][] xs, double[][] ys, double eta) {
         Gradients g = averageGradients(xs, ys);
         for (int l = 0; l < weights.length; l++) {
             for (int j = 0; j < biases[l].length; j++) {
@@ -181,6 +184,7 @@ public final class TextbookNetwork {
                 }
             }
         }
+        return g;
     }
 
     /** The cost C = 1/2 ||y - a||^2, averaged over the samples. */

@@ -7,17 +7,19 @@ import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The learning-mode log has every event the issue lists, with its fields, and its reader draws it. */
+/** The learning-mode log has every event the issue lists, with its fields, in both forms, and its reader draws it. */
 class TrainingLogTest {
-    @Test
-    void logHoldsEveryEventAndPlotsAreDrawn(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @EnumSource(HippoTrainer.Form.class)
+    void logHoldsEveryEventAndPlotsAreDrawn(HippoTrainer.Form form, @TempDir Path dir) throws Exception {
         MnistSource.Data data = MnistSource.parse("drawn").load(2000, 300, 5);
         Path file;
         try (TrainingLog log = TrainingLog.create(dir)) {
-            new HippoTrainer(data, 2, 10, 3.0, HippoTrainer.Form.AUTOGRAD, 1).run(log);
+            new HippoTrainer(data, 2, 10, 3.0, form, 1).run(log);
             file = log.file();
         }
         assertTrue(file.getFileName().toString().matches("training_\\d{8}_\\d{6}\\.jsonl"), file.toString());
