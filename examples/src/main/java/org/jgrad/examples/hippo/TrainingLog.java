@@ -72,6 +72,14 @@ public final class TrainingLog implements HippoTrainer.Listener, AutoCloseable {
         write(e);
     }
 
+    /** Mini-batches per epoch, as the trainer last reported (known once the first batch is done). */
+    private int batchesPerEpoch;
+
+    @Override
+    public void batchDone(int epoch, int done, int batches) {
+        batchesPerEpoch = batches;
+    }
+
     @Override
     public void miniBatch(int epoch, int index, int size, List<HippoTrainer.Stats> weightGrads,
                           List<HippoTrainer.Stats> biasGrads) {
@@ -79,6 +87,8 @@ public final class TrainingLog implements HippoTrainer.Listener, AutoCloseable {
         e.put("epoch", epoch);
         e.put("batch_index", index);
         e.put("batch_size", size);
+        // Counted from the start of training, for plots over all epochs (epoch 1 needs no count per epoch).
+        e.put("step", (epoch - 1) * batchesPerEpoch + index);
         List<Map<String, Object>> layers = new ArrayList<>();
         for (int l = 0; l < weightGrads.size(); l++) {
             Map<String, Object> layer = new LinkedHashMap<>();

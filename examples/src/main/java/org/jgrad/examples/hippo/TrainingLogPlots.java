@@ -59,25 +59,17 @@ public final class TrainingLogPlots {
         JsonArray lastWeights = null;
         Map<Integer, XYSeries> gradMax = new LinkedHashMap<>();
         Map<Integer, XYSeries> weightStd = new LinkedHashMap<>();
-        int batchesBefore = 0;
-        int lastEpoch = 0;
-        int lastIndex = 0;
         for (JsonObject e : events) {
             switch (e.get("event").getAsString()) {
                 case "mini_batch" -> {
-                    int epoch = e.get("epoch").getAsInt();
-                    if (epoch != lastEpoch) {
-                        batchesBefore += lastIndex + 1;
-                        lastEpoch = epoch;
-                    }
-                    lastIndex = e.get("batch_index").getAsInt();
+                    int step = e.get("step").getAsInt();
                     for (JsonElement l : e.getAsJsonArray("layers")) {
                         JsonObject layer = l.getAsJsonObject();
                         int n = layer.get("layer").getAsInt();
                         double g = layer.get("weight_grad_max").getAsDouble();
                         if (g > 0) {
                             gradMax.computeIfAbsent(n, k -> new XYSeries("layer " + k + " max |dC/dw|"))
-                                    .add(batchesBefore + lastIndex, g);
+                                    .add(step, g);
                         }
                     }
                 }
@@ -108,7 +100,7 @@ public final class TrainingLogPlots {
         XYSeriesCollection g = new XYSeriesCollection();
         gradMax.values().forEach(g::addSeries);
         out.add(save(log.resolveSibling(stem + ".gradients.png"), "Largest weight gradient per layer",
-                "mini-batch (every " + HippoTrainer.MINI_BATCH_EVERY + "th)", "max |dC/dw|", g, true));
+                "mini-batches since the start (every " + HippoTrainer.MINI_BATCH_EVERY + "th logged)", "max |dC/dw|", g, true));
         XYSeriesCollection w = new XYSeriesCollection();
         weightStd.values().forEach(w::addSeries);
         out.add(save(log.resolveSibling(stem + ".weights.png"), "Weight spread per layer", "epoch", "std", w, false));

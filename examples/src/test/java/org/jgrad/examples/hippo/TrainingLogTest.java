@@ -31,6 +31,8 @@ class TrainingLogTest {
         JsonObject batch = events.get(2);
         assertEquals(100, batch.get("batch_index").getAsInt());
         assertEquals(10, batch.get("batch_size").getAsInt());
+        assertEquals(100, batch.get("step").getAsInt());
+        assertEquals(200, events.get(5).get("step").getAsInt(), "epoch 2's first batch comes after epoch 1's 200");
         JsonObject layer1 = batch.getAsJsonArray("layers").get(0).getAsJsonObject();
         assertTrue(layer1.get("weight_grad_max").getAsDouble() >= Math.abs(layer1.get("weight_grad_mean").getAsDouble()));
         JsonObject end = events.get(7);
