@@ -112,7 +112,10 @@ public final class TrainingLogPlots {
         return out;
     }
 
-    /** The last epoch's weight histogram of each layer, one bar series per layer over the weight values. */
+    /**
+     * The last epoch's weight histogram of each layer as a density (count / (layer's weights x bin width)), so
+     * that layer 2's 300 weights show next to layer 1's 23,520 and bins of different widths compare.
+     */
     private static Path histograms(Path file, JsonArray layers) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         for (JsonElement l : layers) {
@@ -121,13 +124,17 @@ public final class TrainingLogPlots {
             double min = layer.get("min").getAsDouble();
             double width = (layer.get("max").getAsDouble() - min) / counts.size();
             XYSeries s = new XYSeries("layer " + layer.get("layer").getAsInt() + " weights");
+            int total = 0;
+            for (JsonElement c : counts) {
+                total += c.getAsInt();
+            }
             for (int b = 0; b < counts.size(); b++) {
-                s.add(min + (b + 0.5) * width, counts.get(b).getAsInt());
+                s.add(min + (b + 0.5) * width, width > 0 ? counts.get(b).getAsInt() / (total * width) : 0);
             }
             data.addSeries(s);
         }
         JFreeChart chart = ChartFactory.createXYLineChart("Weight histograms after the last epoch", "weight",
-                "count", data, PlotOrientation.VERTICAL, true, false, false);
+                "density (share of the layer's weights per unit)", data, PlotOrientation.VERTICAL, true, false, false);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
         return file;
     }
