@@ -197,6 +197,33 @@ def train_recommender():
     return step, 1.0, "steps/s", False
 
 
+def small_cnn():
+    """The product-search image encoder (SmallCnn.java)."""
+    return nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                         nn.Linear(32 * 7 * 7, 64), nn.ReLU(), nn.Linear(64, 10))
+
+
+def train_cnn():
+    g = torch.Generator().manual_seed(SEED)
+    torch.manual_seed(SEED)
+    batch = 64
+    model = small_cnn()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    pool = [(torch.rand(batch, 1, 28, 28, generator=g), torch.randint(0, 10, (batch,), generator=g))
+            for _ in range(POOL_BATCHES)]
+    nxt = cycle(pool)
+
+    def step():
+        x, y = nxt()
+        opt.zero_grad(set_to_none=True)
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+        return loss
+    return step, 1.0, "steps/s", False
+
+
 def infer_mlp5000(batch):
     def make():
         g = torch.Generator().manual_seed(SEED)
@@ -248,6 +275,7 @@ WORKLOADS = {
     "mlp784-b64": train_mlp784(64),
     "gpt-train": train_gpt,
     "recommender-train": train_recommender,
+    "cnn-train": train_cnn,
     "mlp5000-infer-b1": infer_mlp5000(1),
     "mlp5000-infer-b256": infer_mlp5000(256),
     "matmul-256": matmul(256, 256, 256, False),

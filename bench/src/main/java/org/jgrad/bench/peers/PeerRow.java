@@ -25,6 +25,8 @@ public enum PeerRow {
     RECOMMENDER_TRAIN("recommender-train", "recommender: embeddings 507x64 + 211x64 -> MLP 128-128-64-32-1, Dropout"
             + " 0.2; content 34-128-64-32-1, BatchNorm1d; sigmoid mix; Adam, batch 256",
             Metric.stepsPerSecond(), RecommenderTraining::new),
+    CNN_TRAIN("cnn-train", "CNN conv3x3(16)-pool-conv3x3(32)-pool-64-10 (product search's image encoder), cross-entropy,"
+            + " Adam, batch 64 of 28x28", Metric.stepsPerSecond(), CnnTraining::new),
     MLP5000_INFER_B1("mlp5000-infer-b1", "inference of the 5000-wide MLP, batch 1, p50 latency",
             Metric.latencyMicros(), () -> new MlpWideInference(1)),
     MLP5000_INFER_B256("mlp5000-infer-b256", "same, batch 256 (no grad)", Metric.throughput("samples/s", 256),

@@ -32,7 +32,8 @@ class PeerWorkloadsSmokeTest {
         // Guards against a workload whose optimizer is not wired to its model (it would time a no-op update).
         // The pool cycles through 16 batches; a training step on each of them makes the losses on the next
         // pass, batch for batch, lower on average: any working optimizer does this within a few passes.
-        for (PeerRow row : List.of(PeerRow.MLP784_B10, PeerRow.MLP5000_TRAIN, PeerRow.RECOMMENDER_TRAIN)) {
+        for (PeerRow row : List.of(PeerRow.MLP784_B10, PeerRow.MLP5000_TRAIN, PeerRow.RECOMMENDER_TRAIN,
+                PeerRow.CNN_TRAIN)) {
             PeerWorkload w = row.create();
             double first = 0;
             double later = 0;

@@ -128,6 +128,26 @@ public final class StridedLoop {
         return runCount;
     }
 
+    /** How many outer dims the runs are laid out over (0: a single run). */
+    public int outerRank() {
+        return outerSizes.length;
+    }
+
+    /** The size of outer dim {@code d} (outermost first). */
+    public int outerSize(int d) {
+        return outerSizes[d];
+    }
+
+    /** Operand {@code k}'s stride along outer dim {@code d}. */
+    public int outerStride(int k, int d) {
+        return outerStrides[k][d];
+    }
+
+    /** Operand {@code k}'s offset of the first element. */
+    public int baseOffset(int k) {
+        return baseOffsets[k];
+    }
+
     /** Calls {@code consumer} for runs {@code from} (inclusive) to {@code to} (exclusive), in order. */
     public void forEachRun(int from, int to, RunConsumer consumer) {
         if (from >= to) {
