@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.jgrad.core.DType;
 import org.jgrad.core.Shape;
 import org.jgrad.core.backend.Backends;
@@ -17,6 +18,7 @@ import org.jgrad.core.backend.Backends;
 /** The generators keep their promises: bounded shapes, broadcastable pairs, domains, views with known values. */
 class ArbitrariesProperties {
 
+    @StatisticsReport(onFailureOnly = true)
     @Property
     void shapesStayWithinRankAndSize(@ForAll("shapes") Shape s) {
         Statistics.label("kind").collect(s.numel() == 0 ? "empty" : s.rank() == 0 ? "scalar" : "other");
@@ -45,6 +47,7 @@ class ArbitrariesProperties {
     }
 
     @Tag("backend")
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = 300)
     void viewsShowTheValuesTheHostOracleComputes(@ForAll("views") ViewCase c) {
         Statistics.label("contiguous").collect(c.view().view().isContiguous());

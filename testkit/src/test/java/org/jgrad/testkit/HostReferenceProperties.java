@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.jgrad.core.backend.Backends;
 
 /**
@@ -18,6 +19,7 @@ import org.jgrad.core.backend.Backends;
  */
 class HostReferenceProperties {
 
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = 1800)
     void referenceBackendMatchesHostReference(@ForAll("cases") OpCase c) {
         Assume.that(!KnownCoreIssues.affects(c));

@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.jgrad.core.DType;
 import org.jgrad.testkit.BackendAgreement;
 import org.jgrad.testkit.Check;
@@ -28,6 +29,7 @@ public abstract class BackendAgreementSuite extends BackendSuite {
     private static final int TRIES = 1800;
 
     /** Float32 on the backend under test vs float64 on the reference, within each op's stated tolerance. */
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = TRIES)
     public void float32AgreesWithFloat64Reference(@ForAll("float32Cases") OpCase c) {
         Assume.that(!knownIssue(c));
@@ -37,6 +39,7 @@ public abstract class BackendAgreementSuite extends BackendSuite {
     }
 
     /** Each accepted dtype (integers, bool, F64, F32) on the backend under test vs the reference at that dtype. */
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = TRIES)
     public void eachDtypeAgreesWithReferenceAtThatDtype(@ForAll("allDtypeCases") OpCase c) {
         Assume.that(!knownIssue(c));
@@ -51,6 +54,7 @@ public abstract class BackendAgreementSuite extends BackendSuite {
      * matrix kernels. Fewer tries, since each is larger; movement and creation ops, which run no
      * size-dependent kernel, are left to the small cases.
      */
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = 250)
     public void float32AgreesWithFloat64ReferenceOnLargerTensors(@ForAll("largeFloat32Cases") OpCase c) {
         Assume.that(!knownIssue(c));

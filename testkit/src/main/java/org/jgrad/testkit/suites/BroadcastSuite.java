@@ -5,6 +5,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.jgrad.core.backend.Backends;
 import org.jgrad.testkit.BroadcastEquivalence;
 import org.jgrad.testkit.Check;
@@ -18,12 +19,14 @@ import org.jgrad.testkit.Target;
  * <p>Abstract: a backend module subclasses it and names its backend ({@link BackendSuite}).
  */
 public abstract class BroadcastSuite extends BackendSuite {
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = 600)
     public void broadcastingEqualsExplicitExpansionOnReference(@ForAll("cases") OpCase c) {
         Statistics.label("op").collect(c.op().name());
         BroadcastEquivalence.check(c.op(), c.sample(), new Target(Backends.get("reference"), c.dataType())).orThrow();
     }
 
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = 600)
     public void broadcastingEqualsExplicitExpansionOnBackendUnderTest(@ForAll("cases") OpCase c) {
         Statistics.label("op").collect(c.op().name());

@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.jgrad.core.backend.Backends;
 import org.jgrad.testkit.Check;
 import org.jgrad.testkit.CoreOp;
@@ -41,6 +42,7 @@ public abstract class LayoutInvarianceSuite extends BackendSuite {
         }
     }
 
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = TRIES)
     public void nonContiguousInputsGiveTheDenseResultOnReference(@ForAll("cases") LayoutCase c) {
         Assume.that(!knownIssue(c.opCase()));
@@ -49,6 +51,7 @@ public abstract class LayoutInvarianceSuite extends BackendSuite {
                 new Target(Backends.get("reference"), c.opCase().dataType()), false).orThrow();
     }
 
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = TRIES)
     public void nonContiguousInputsGiveTheDenseResultOnBackendUnderTest(@ForAll("cases") LayoutCase c) {
         Assume.that(!knownIssue(c.opCase()));
@@ -58,6 +61,7 @@ public abstract class LayoutInvarianceSuite extends BackendSuite {
     }
 
     /** The same on larger tensors, where a vectorised backend's strided and dense paths both run vectors. */
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = 150)
     public void nonContiguousLargerInputsGiveTheDenseResultOnBackendUnderTest(@ForAll("largeCases") LayoutCase c) {
         Assume.that(!knownIssue(c.opCase()));

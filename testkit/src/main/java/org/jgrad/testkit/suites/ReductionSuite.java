@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.jgrad.core.DType;
 import org.jgrad.core.NDArray;
 import org.jgrad.core.backend.Backends;
@@ -36,6 +37,7 @@ import org.jgrad.testkit.Tolerance;
  * <p>Abstract: a backend module subclasses it and names its backend ({@link BackendSuite}).
  */
 public abstract class ReductionSuite extends BackendSuite {
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = 400)
     public void reductionsOverAxisSetsMatchHostOracle(@ForAll("cases") OpCase c) {
         Assume.that(!knownIssue(c));
@@ -65,6 +67,7 @@ public abstract class ReductionSuite extends BackendSuite {
         }
     }
 
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = 300)
     public void sumAndMaxOverAxisSetsEqualOneAxisAtATime(@ForAll("sumMaxCases") OpCase c) {
         Statistics.label("op").collect(c.op().name());
@@ -95,6 +98,7 @@ public abstract class ReductionSuite extends BackendSuite {
         }
     }
 
+    @StatisticsReport(onFailureOnly = true)
     @Property(tries = 300)
     public void backendUnderTestAgreesWithReference(@ForAll("cases") OpCase c) {
         Assume.that(!knownIssue(c));
