@@ -176,7 +176,9 @@ class PlantedBugTest {
      */
     @Tag("planted")
     static class PlantedProperties {
-        @Property(tries = 200)
+        // A fixed seed: how far jqwik's shape-then-values shrinking gets depends on the draw (in about one run in
+        // six it stopped at 3 elements, once it ran into the 300 s bound); this checks the machinery, repeatably.
+        @Property(tries = 200, seed = "1")
         void sumOnDroppingBackendAgreesWithReference(@ForAll("sums") SampleInput s) {
             CheckResult r = BackendAgreement.check(CoreOps.get("sum"), s,
                     new Target(new DroppingSumBackend(), DType.F32), Target.reference());

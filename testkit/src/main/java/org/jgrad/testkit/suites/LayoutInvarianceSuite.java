@@ -33,6 +33,14 @@ import org.jgrad.testkit.Views;
 public abstract class LayoutInvarianceSuite extends BackendSuite {
     /** About 20 samples per entry for the ~60 entries. */
     private static final int TRIES = 1200;
+    /**
+     * On the backend under test, the order-dependent ops (sum, matmul, scatterAdd) may differ from their dense
+     * run within their tolerance; every other op must match bit for bit. A vectorised backend picks its kernel by
+     * layout as well as shape (the SIMD matmul takes its DOT kernel for a {@code W^T} view with few rows, and
+     * ROWS or PACKED for the dense copy), and each kernel adds the products in its own order. The same program
+     * still gives the same bits on every run: the layout is part of the program. The reference stays exact.
+     */
+    private static final boolean REASSOCIATES = true;
 
     /** A generated case with one view recipe per operand. */
     public record LayoutCase(OpCase opCase, List<ViewRecipe> recipes) {
@@ -57,7 +65,7 @@ public abstract class LayoutInvarianceSuite extends BackendSuite {
         Assume.that(!knownIssue(c.opCase()));
         Statistics.label("op").collect(c.opCase().op().name());
         LayoutInvariance.check(c.opCase().op(), c.opCase().sample(), c.recipes(),
-                new Target(backendUnderTest(), c.opCase().dataType()), false).orThrow();
+                new Target(backendUnderTest(), c.opCase().dataType()), REASSOCIATES).orThrow();
     }
 
     /** The same on larger tensors, where a vectorised backend's strided and dense paths both run vectors. */
@@ -67,7 +75,7 @@ public abstract class LayoutInvarianceSuite extends BackendSuite {
         Assume.that(!knownIssue(c.opCase()));
         Statistics.label("op").collect(c.opCase().op().name());
         LayoutInvariance.check(c.opCase().op(), c.opCase().sample(), c.recipes(),
-                new Target(backendUnderTest(), c.opCase().dataType()), false).orThrow();
+                new Target(backendUnderTest(), c.opCase().dataType()), REASSOCIATES).orThrow();
     }
 
     @Provide
