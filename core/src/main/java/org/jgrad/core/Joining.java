@@ -38,7 +38,10 @@ final class Joining {
         }
         int[] outDims = first.shape().toArray();
         outDims[d] = total;
-        NDArray out = NDArray.on(first.backend()).zeros(dtype, outDims);
+        // Uninitialised (possibly reused) memory: the parts' regions along d cover every element exactly once.
+        Shape outShape = Shape.of(outDims);
+        NDArray out = NDArray.dense(
+                org.jgrad.core.backend.OutOfMemory.empty(first.backend(), "concat", dtype, outShape), outShape);
         int at = 0;
         for (NDArray a : arrays) {
             View region = out.view().narrow(d, at, a.size(d));
