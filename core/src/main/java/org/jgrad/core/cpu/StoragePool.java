@@ -47,19 +47,50 @@ public final class StoragePool {
 
     /** A storage of {@code size} elements with unspecified contents: a released array if one fits exactly. */
     public CpuStorage take(DType dtype, int size, Backend backend) {
+        return take(dtype, size, backend, false);
+    }
+
+    /**
+     * A storage of {@code size} zeros: a released array cleared, or a new one (which the JVM has zeroed). Where a
+     * step makes the same zero-filled tensors every time (the gradient buffers of slices), this ends their
+     * allocation and garbage collection as {@link #take} does for the others.
+     */
+    public CpuStorage takeZeroed(DType dtype, int size, Backend backend) {
+        return take(dtype, size, backend, true);
+    }
+
+    private CpuStorage take(DType dtype, int size, Backend backend, boolean zeroed) {
+        Object a = null;
         if (size > 0) {
             synchronized (this) {
                 ArrayDeque<Object> q = free.get(new Key(dtype, size));
-                Object a = q == null ? null : q.pollLast();
+                a = q == null ? null : q.pollLast();
                 if (a != null) {
                     bytes -= bytesOf(dtype, size);
                     reused++;
-                    return CpuStorage.ofPooled(dtype, a, size, backend);
+                } else {
+                    created++;
                 }
-                created++;
             }
         }
-        return CpuStorage.allocate(dtype, size, backend);
+        if (a == null) {
+            return CpuStorage.allocate(dtype, size, backend);
+        }
+        if (zeroed) {
+            clear(a);   // outside the lock: the array is ours alone now
+        }
+        return CpuStorage.ofPooled(dtype, a, size, backend);
+    }
+
+    private static void clear(Object array) {
+        switch (array) {
+            case float[] a -> java.util.Arrays.fill(a, 0f);
+            case double[] a -> java.util.Arrays.fill(a, 0d);
+            case int[] a -> java.util.Arrays.fill(a, 0);
+            case long[] a -> java.util.Arrays.fill(a, 0L);
+            case boolean[] a -> java.util.Arrays.fill(a, false);
+            default -> throw new IllegalStateException("StoragePool: cannot clear a " + array.getClass());
+        }
     }
 
     /** Kills {@code s} (later use fails clearly) and keeps its array for reuse if there is room. */

@@ -32,7 +32,7 @@ public class ReferenceBackend implements Backend {
 
     @Override
     public Storage allocate(DType dtype, int size) {
-        return MemoryScope.adopt(CpuStorage.allocate(dtype, size, this));
+        return MemoryScope.adopt(pool.takeZeroed(dtype, size, this));
     }
 
     @Override
