@@ -26,7 +26,7 @@ import org.jgrad.nn.optim.Adam;
  * The README's nn example, runnable: define a model, train it a few steps with a DataLoader and an optimizer,
  * save it, load it into a fresh model and get the same predictions. Run: {@code ./jgrad example QuickStart}.
  */
-@Command(name = "QuickStart", mixinStandardHelpOptions = true,
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = "The README's nn example: train a small classifier, save it, reload it, compare predictions.")
 public final class QuickStart implements Callable<Integer> {
     private QuickStart() {

@@ -12,7 +12,7 @@ import org.jgrad.core.NDArray;
  * A two-layer MLP fit to {@code y = sin(x)} on [-3, 3] by plain gradient descent written by hand: the
  * engine computes the gradients, the loop below updates the weights. Run: {@code ./jgrad example TwoLayerMlp}.
  */
-@Command(name = "TwoLayerMlp", mixinStandardHelpOptions = true,
+@Command(name = "two-layer-mlp", mixinStandardHelpOptions = true,
         description = "A two-layer MLP fit to sin(x) by gradient descent written by hand.")
 public final class TwoLayerMlp implements Callable<Integer> {
     private TwoLayerMlp() {

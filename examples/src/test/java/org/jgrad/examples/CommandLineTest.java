@@ -134,6 +134,19 @@ class CommandLineTest {
     }
 
     @Test
+    void messagesNameTheCommandAsTheUserTypedIt() {
+        System.setProperty(Cli.INVOCATION_PROPERTY, "./jgrad hippo");
+        try {
+            Map.Entry<Integer, String> r = run(new Hippo(), "serve", "--port", "-1");
+            assertEquals(2, r.getKey(), r.getValue());
+            assertTrue(r.getValue().startsWith("./jgrad hippo serve: --port"), r.getValue());
+            assertTrue(r.getValue().contains("(see ./jgrad hippo serve --help)"), r.getValue());
+        } finally {
+            System.clearProperty(Cli.INVOCATION_PROPERTY);
+        }
+    }
+
+    @Test
     void aBadValueGetsOneLineAndExitCode2() {
         PrintStream err = System.err;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

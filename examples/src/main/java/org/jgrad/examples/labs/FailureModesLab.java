@@ -41,7 +41,7 @@ import org.jgrad.nn.optim.SGD;
  * ./jgrad example labs.FailureModesLab [OUT_DIR]
  * </pre>
  */
-@Command(name = "FailureModesLab", mixinStandardHelpOptions = true, description = "One deep MLP trained seven ways the textbooks warn about (table, PNGs).")
+@Command(name = "failure-modes-lab", mixinStandardHelpOptions = true, description = "One deep MLP trained seven ways the textbooks warn about (table, PNGs).")
 public final class FailureModesLab implements Callable<Integer> {
     static final int HIDDEN = 256;
     static final int DEPTH = 4;

@@ -36,7 +36,7 @@ import org.jgrad.nn.optim.SGD;
  * ./jgrad example labs.GradientDescentLab [OUT_DIR]     # prints the tables, writes OUT_DIR/lr-sweep.png
  * </pre>
  */
-@Command(name = "GradientDescentLab", mixinStandardHelpOptions = true, description = "A line fit by hand and by autograd, then a learning-rate sweep (PNG).")
+@Command(name = "gradient-descent-lab", mixinStandardHelpOptions = true, description = "A line fit by hand and by autograd, then a learning-rate sweep (PNG).")
 public final class GradientDescentLab implements Callable<Integer> {
     static final int POINTS = 100;
     static final int STEPS = 60;
