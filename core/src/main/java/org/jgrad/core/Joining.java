@@ -3,6 +3,7 @@ package org.jgrad.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jgrad.core.backend.OutOfMemory;
 
 /** concat, stack and split. */
 final class Joining {
@@ -40,8 +41,7 @@ final class Joining {
         outDims[d] = total;
         // Uninitialised (possibly reused) memory: the parts' regions along d cover every element exactly once.
         Shape outShape = Shape.of(outDims);
-        NDArray out = NDArray.dense(
-                org.jgrad.core.backend.OutOfMemory.empty(first.backend(), "concat", dtype, outShape), outShape);
+        NDArray out = NDArray.dense(OutOfMemory.empty(first.backend(), "concat", dtype, outShape), outShape);
         int at = 0;
         for (NDArray a : arrays) {
             View region = out.view().narrow(d, at, a.size(d));

@@ -10,6 +10,7 @@ import org.jgrad.core.Generator;
 import org.jgrad.core.NDArray;
 import org.jgrad.core.backend.MemoryScope;
 import org.jgrad.examples.Cli;
+import org.jgrad.examples.RegressionScores;
 import org.jgrad.nn.Module;
 import org.jgrad.nn.layers.Linear;
 import org.jgrad.nn.layers.ReLU;
@@ -96,19 +97,12 @@ public final class PriceRegression implements Callable<Integer> {
     /** Test MAE and R^2 (on log price) and MAE on the price itself. */
     record Scores(double maeLog, double r2, double maePrice) {
         static Scores of(double[] predicted, double[] actual) {
-            double mean = java.util.Arrays.stream(actual).average().orElse(0);
-            double abs = 0;
-            double res = 0;
-            double tot = 0;
+            RegressionScores log = RegressionScores.of(predicted, actual);
             double absPrice = 0;
             for (int i = 0; i < actual.length; i++) {
-                double d = predicted[i] - actual[i];
-                abs += Math.abs(d);
-                res += d * d;
-                tot += (actual[i] - mean) * (actual[i] - mean);
                 absPrice += Math.abs(Math.exp(predicted[i]) - Math.exp(actual[i]));
             }
-            return new Scores(abs / actual.length, 1 - res / tot, absPrice / actual.length);
+            return new Scores(log.mae(), log.r2(), absPrice / actual.length);
         }
     }
 

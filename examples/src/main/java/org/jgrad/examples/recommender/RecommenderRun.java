@@ -21,6 +21,7 @@ import org.jgrad.core.Generator;
 import org.jgrad.core.NDArray;
 import org.jgrad.core.backend.MemoryScope;
 import org.jgrad.examples.Cli;
+import org.jgrad.examples.RegressionScores;
 import org.jgrad.examples.hippo.HippoTrainer;
 import org.jgrad.nn.Module;
 import org.jgrad.nn.io.TrainingCheckpoint;
@@ -101,22 +102,6 @@ public final class RecommenderRun implements Callable<Integer> {
         }
     }
 
-    /** MSE, MAE and R^2 of predictions against ratings. */
-    record Scores(double mse, double mae, double r2) {
-        static Scores of(double[] p, double[] y) {
-            double mean = java.util.Arrays.stream(y).average().orElse(0);
-            double se = 0;
-            double ae = 0;
-            double tot = 0;
-            for (int i = 0; i < y.length; i++) {
-                se += (p[i] - y[i]) * (p[i] - y[i]);
-                ae += Math.abs(p[i] - y[i]);
-                tot += (y[i] - mean) * (y[i] - mean);
-            }
-            return new Scores(se / y.length, ae / y.length, 1 - se / tot);
-        }
-    }
-
     static double[] values(Tensor t) {
         return (double[]) t.data().to(DType.F64).toArray();
     }
@@ -132,7 +117,7 @@ public final class RecommenderRun implements Callable<Integer> {
     }
 
     /** The training run's outcome. */
-    record Outcome(HybridRecommender model, int bestEpoch, List<double[]> curve, Scores test) {
+    record Outcome(HybridRecommender model, int bestEpoch, List<double[]> curve, RegressionScores test) {
     }
 
     static Outcome train(Data d, long seed, int maxEpochs, Path checkpoint) throws IOException {
@@ -161,7 +146,7 @@ public final class RecommenderRun implements Callable<Integer> {
                     count++;
                 }
             }
-            double val = Scores.of(predict(model, d.validation()), values(d.validation().ratings())).mse();
+            double val = RegressionScores.of(predict(model, d.validation()), values(d.validation().ratings())).mse();
             curve.add(new double[] {epoch, sum / count, val});
             if (early.step(val, model)) {
                 break;
@@ -178,12 +163,12 @@ public final class RecommenderRun implements Callable<Integer> {
         Path parent = checkpoint.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         TrainingCheckpoint.save(checkpoint, model, meta);
-        Scores test = Scores.of(predict(model, d.test()), values(d.test().ratings()));
+        RegressionScores test = RegressionScores.of(predict(model, d.test()), values(d.test().ratings()));
         return new Outcome(model, best, curve, test);
     }
 
     /** A linear model on the 34 content features alone (full-batch Adam), for comparison. */
-    static Scores contentOnlyLinear(Data d, long seed) {
+    static RegressionScores contentOnlyLinear(Data d, long seed) {
         Linear lin = new Linear(Marketplace.FEATURES, 1, new Generator(seed));
         Adam adam = new Adam(lin.parameters(), new Adam.Options().lr(1e-2));
         MSELoss mse = new MSELoss();
@@ -195,7 +180,7 @@ public final class RecommenderRun implements Callable<Integer> {
             }
         }
         try (var noGrad = GradMode.noGrad()) {
-            return Scores.of(values(lin.forward(d.test().features())), values(d.test().ratings()));
+            return RegressionScores.of(values(lin.forward(d.test().features())), values(d.test().ratings()));
         }
     }
 
@@ -251,11 +236,11 @@ public final class RecommenderRun implements Callable<Integer> {
     }
 
     /** Test scores when every test client is treated as new ({@link HybridRecommender#coldStart}). */
-    static Scores coldStartScores(HybridRecommender model, Data d) {
+    static RegressionScores coldStartScores(HybridRecommender model, Data d) {
         model.eval();
         try (MemoryScope scope = MemoryScope.open(); var noGrad = GradMode.noGrad()) {
             double collabMean = model.collaborative(d.train().clients(), d.train().cleaners()).mean().item();
-            return Scores.of(values(model.coldStart(d.test().features(), collabMean)), values(d.test().ratings()));
+            return RegressionScores.of(values(model.coldStart(d.test().features(), collabMean)), values(d.test().ratings()));
         } finally {
             model.train();
         }
@@ -300,8 +285,8 @@ public final class RecommenderRun implements Callable<Integer> {
         double mean = java.util.Arrays.stream(values(d.train().ratings())).average().orElse(0);
         double[] constant = new double[yTest.length];
         java.util.Arrays.fill(constant, mean);
-        Scores meanScores = Scores.of(constant, yTest);
-        Scores linear = contentOnlyLinear(d, seed);
+        RegressionScores meanScores = RegressionScores.of(constant, yTest);
+        RegressionScores linear = contentOnlyLinear(d, seed);
         System.out.println("test (500 jobs)                      MSE      MAE      R2");
         System.out.printf("  mean predictor                  %7.4f  %7.4f  %6.3f%n", meanScores.mse(), meanScores.mae(),
                 meanScores.r2());

@@ -133,21 +133,20 @@ public final class EncoderTraining {
 
     /** The CNN's vectors of every product, {@code [P, dim]}, computed without gradients in blocks. */
     public static Tensor imageVectors(ImageEncoder cnn, Catalog c) {
-        List<Tensor> parts = new ArrayList<>();
-        try (var noGrad = GradMode.noGrad()) {
-            for (int s = 0; s < c.size(); s += 1_000) {
-                parts.add(cnn.features(Tensor.of(c.images().slice(0, s, Math.min(c.size(), s + 1_000), 1))).keep());
-            }
-        }
-        return Tensor.concat(0, parts.toArray(Tensor[]::new));
+        return inBlocks(c.size(), (s, e) -> cnn.features(Tensor.of(c.images().slice(0, s, e, 1))));
     }
 
     /** The text encoder's vectors of the given texts, {@code [T, dim]}, without gradients in blocks. */
     public static Tensor textVectors(TextEncoder text, Vocabulary vocab, List<String> texts) {
+        return inBlocks(texts.size(), (s, e) -> text.forward(vocab.encode(texts.subList(s, e))));
+    }
+
+    /** Rows {@code [0, n)} through {@code block(start, end)} 1,000 at a time without gradients, concatenated. */
+    private static Tensor inBlocks(int n, java.util.function.BiFunction<Integer, Integer, Tensor> block) {
         List<Tensor> parts = new ArrayList<>();
         try (var noGrad = GradMode.noGrad()) {
-            for (int s = 0; s < texts.size(); s += 1_000) {
-                parts.add(text.forward(vocab.encode(texts.subList(s, Math.min(texts.size(), s + 1_000)))));
+            for (int s = 0; s < n; s += 1_000) {
+                parts.add(block.apply(s, Math.min(n, s + 1_000)).keep());
             }
         }
         return Tensor.concat(0, parts.toArray(Tensor[]::new));

@@ -92,10 +92,11 @@ public final class ProductSearch implements Callable<Integer> {
         SearchReport report = new SearchReport(catalog, textEncoder, vocab, text, image, hybrid, out);
         System.out.printf("%n[3/3] exact cosine search over %,d products; relevance = same category; %d held-out"
                 + " products as queries (each left out of its own results)%n%n", catalog.size(), queries);
-        report.evaluationTable(queryIds(catalog), textWeight, imageWeight);
+        int[] queryIds = queryIds(catalog);
+        report.evaluationTable(queryIds, textWeight, imageWeight);
         report.throughput();
         report.textQueries(textQueries, topK);
-        report.grids(queryIds(catalog), topK);
+        report.grids(queryIds, topK);
         return 0;
     }
 

@@ -23,7 +23,7 @@ class RecommenderRunTest {
         RecommenderRun.Data d = RecommenderRun.Data.of(m, 2);
         Path ckpt = dir.resolve("rec.safetensors");
         RecommenderRun.Outcome o = RecommenderRun.train(d, 2, 200, ckpt);
-        RecommenderRun.Scores linear = RecommenderRun.contentOnlyLinear(d, 2);
+        org.jgrad.examples.RegressionScores linear = RecommenderRun.contentOnlyLinear(d, 2);
         System.out.printf("[recommender] test R2: hybrid %.3f, content-only linear %.3f; kept epoch %d of %d%n",
                 o.test().r2(), linear.r2(), o.bestEpoch(), o.curve().size());
         assertTrue(o.test().r2() > 0.3, "hybrid R2 " + o.test().r2());
