@@ -23,9 +23,10 @@ import org.jgrad.core.ops.UnaryOp;
  * {@code -Djgrad.backend=cuda} or per array with {@code array.to(Backends.get("cuda"))}.
  *
  * <p>Work is queued on the device's stream and the host does not wait, except where a value comes back
- * ({@link #toArray}) and after the kernels that can fail on bad data (index range checks of gather,
- * scatterAdd and indexSelect, integer division by zero), which read a small error buffer so that the error is
- * thrown by the call that caused it. Memory comes from a {@link CachingAllocator}; storages go back to it when
+ * ({@link #toArray}, {@link #synchronize}). Kernels that can fail on bad data (the index range checks of
+ * gather, scatterAdd and indexSelect, integer division by zero) record the failure on the device; it is thrown
+ * at the next read, naming the op and the bad value as the CPU backends do at the call (as a device-side error
+ * surfaces in PyTorch), so a bad index may be reported by a later {@code toArray} than the op's. Memory comes from a {@link CachingAllocator}; storages go back to it when
  * released (a {@link MemoryScope} closing, {@code NDArray.release}) or, failing that, when collected. All
  * kernels are deterministic: the same inputs give the same bits on every run.
  *
@@ -60,10 +61,14 @@ public final class CudaBackend implements Backend {
         return device;
     }
 
-    /** Waits until every queued kernel has finished (for timing). */
+    /**
+     * Waits until every queued kernel has finished (for timing), and throws the error a kernel recorded on its
+     * data since the last read, if any.
+     */
     public void synchronize() {
         device.makeCurrent();
         cuCtxSynchronize();
+        errors.check();
     }
 
     /** Device bytes held by live storages. */
@@ -108,7 +113,7 @@ public final class CudaBackend implements Backend {
 
     @Override
     public void release(Storage storage) {
-        CudaStorage.of(storage).release();
+        errors.release(CudaStorage.of(storage));
     }
 
     @Override
@@ -124,6 +129,7 @@ public final class CudaBackend implements Backend {
     @Override
     public Object toArray(Storage src, View view) {
         CudaStorage s = CudaStorage.of(src);
+        errors.check();
         int n = view.numel();
         HostArray host = HostArray.allocate(s.dtype(), n);
         if (n == 0) {
@@ -174,8 +180,7 @@ public final class CudaBackend implements Backend {
         Launch.of(device, KernelNames.binary(op, a.dtype(), false))
                 .ints(vout.numel()).struct(g.layout()).ptr(CudaStorage.of(a)).struct(g.strides(1))
                 .ptr(CudaStorage.of(b)).struct(g.strides(2)).ptr(CudaStorage.of(out)).struct(g.strides(0))
-                .ptr(errors.buffer()).elementwise(vout.numel(), op.methodName() + " of " + va.shape());
-        checkArithmetic(op, a.dtype());
+                .ptr(errorSlot(op, a.dtype())).elementwise(vout.numel(), op.methodName() + " of " + va.shape());
     }
 
     @Override
@@ -190,15 +195,14 @@ public final class CudaBackend implements Backend {
             case I64 -> launch.longs((long) s);
             case BOOL -> launch.bytes((byte) (s != 0 ? 1 : 0));
         }
-        launch.ptr(CudaStorage.of(out)).struct(g.strides(0)).ptr(errors.buffer())
+        launch.ptr(CudaStorage.of(out)).struct(g.strides(0)).ptr(errorSlot(op, a.dtype()))
                 .elementwise(vout.numel(), op.methodName() + " of " + va.shape() + " and " + s);
-        checkArithmetic(op, a.dtype());
     }
 
-    private void checkArithmetic(BinaryOp op, DType dtype) {
-        if (!dtype.isFloating() && (op == BinaryOp.DIV || op == BinaryOp.POW)) {
-            errors.check(op.methodName(), null);
-        }
+    /** Integer division and power can fail on their data (checked at the next read); nothing else here can. */
+    private CUdeviceptr errorSlot(BinaryOp op, DType dtype) {
+        return !dtype.isFloating() && (op == BinaryOp.DIV || op == BinaryOp.POW)
+                ? errors.slotFor(op.methodName(), null) : errors.unchecked();
     }
 
 
@@ -353,11 +357,12 @@ public final class CudaBackend implements Backend {
     public Storage gather(Storage x, View vx, int dim, Storage index, View vindex) {
         CudaStorage out = (CudaStorage) empty(x.dtype(), vindex.numel());
         StridedGeometry g = StridedGeometry.unmerged(vindex, vx);
+        CUdeviceptr error = errors.slotFor("gather",
+                new DeviceErrors.IndexSource(CudaStorage.of(index), dim, vx.shape()));
         Launch.of(device, KernelNames.gather(x.dtype())).ints(vindex.numel()).struct(g.layout())
                 .ptr(CudaStorage.of(x)).struct(g.stridesWithout(1, dim)).ints(vx.stride(dim), vx.shape().dim(dim))
-                .ptr(CudaStorage.of(index)).struct(g.strides(0)).ptr(out).ptr(errors.buffer())
+                .ptr(CudaStorage.of(index)).struct(g.strides(0)).ptr(out).ptr(error)
                 .elementwise(vindex.numel(), "gather along dim " + dim + " of " + vx.shape() + " by " + vindex.shape());
-        errors.check("gather", new DeviceErrors.IndexSource(CudaStorage.of(index), dim, vx.shape()));
         return out;
     }
 
@@ -371,13 +376,14 @@ public final class CudaBackend implements Backend {
         }
         StridedGeometry g = StridedGeometry.unmerged(vindex, vsrc);
         CudaStorage d = CudaStorage.of(dst);
+        CUdeviceptr error = errors.slotFor("scatterAdd",
+                new DeviceErrors.IndexSource(CudaStorage.of(index), dim, vdst.shape()));
         Launch.of(device, KernelNames.scatterAdd(dst.dtype())).ints(vdst.numel())
                 .struct(StridedGeometry.layoutOf(vdst.shape())).ptr(at(d, vdst.offset()))
                 .struct(g.layout()).ints(dim).ptr(CudaStorage.of(index)).struct(g.strides(0))
-                .ptr(CudaStorage.of(src)).struct(g.strides(1)).ptr(errors.buffer())
+                .ptr(CudaStorage.of(src)).struct(g.strides(1)).ptr(error)
                 .elementwise(vdst.numel(), "scatterAdd along dim " + dim + " into " + vdst.shape() + " by "
                         + vindex.shape());
-        errors.check("scatterAdd", new DeviceErrors.IndexSource(CudaStorage.of(index), dim, vdst.shape()));
     }
 
     @Override
@@ -387,12 +393,13 @@ public final class CudaBackend implements Backend {
         Shape outShape = Shape.of(outDims);
         CudaStorage out = (CudaStorage) empty(x.dtype(), outShape.numel());
         StridedGeometry gx = StridedGeometry.unmerged(vx);
+        CUdeviceptr error = errors.slotFor("indexSelect",
+                new DeviceErrors.IndexSource(CudaStorage.of(index), dim, vx.shape()));
         Launch.of(device, KernelNames.indexSelect(x.dtype())).ints(outShape.numel())
                 .struct(StridedGeometry.layoutOf(outShape)).ptr(CudaStorage.of(x)).struct(gx.stridesWithout(0, dim))
                 .ints(dim, vx.stride(dim), vx.shape().dim(dim)).ptr(CudaStorage.of(index))
-                .ints(vindex.offset(), vindex.rank() == 0 ? 0 : vindex.stride(0)).ptr(out).ptr(errors.buffer())
+                .ints(vindex.offset(), vindex.rank() == 0 ? 0 : vindex.stride(0)).ptr(out).ptr(error)
                 .elementwise(outShape.numel(), "indexSelect along dim " + dim + " of " + vx.shape());
-        errors.check("indexSelect", new DeviceErrors.IndexSource(CudaStorage.of(index), dim, vx.shape()));
         return out;
     }
 

@@ -101,7 +101,31 @@ class CudaBackendTest {
         NDArray bad = NDArray.on(gpu).of(new long[] {3, 0, 5, 1}, DType.I64, 4);
         NDArray badRef = NDArray.on(REF).of(new long[] {3, 0, 5, 1}, DType.I64, 4);
         String expected = assertThrows(IndexOutOfBoundsException.class, () -> xr.indexSelect(0, badRef)).getMessage();
-        assertEquals(expected, assertThrows(IndexOutOfBoundsException.class, () -> x.indexSelect(0, bad)).getMessage());
+        // Checked on the device: reported at the next read, with the CPU's message.
+        NDArray selected = x.indexSelect(0, bad);
+        assertEquals(expected, assertThrows(IndexOutOfBoundsException.class, selected::toArray).getMessage());
+    }
+
+    /**
+     * A bad index is reported at the next read of any value, once, naming the earliest failed op and its bad
+     * value, even when the index array was released before the read (the backend keeps it until then).
+     */
+    @Test
+    void deviceErrorsSurfaceAtTheNextReadOnce() {
+        NDArray x = random(gpu, 3, 4, 6);
+        NDArray bad = NDArray.on(gpu).of(new long[] {0, 9, 2}, DType.I64, 3);
+        NDArray worse = NDArray.on(gpu).of(new long[] {-4, 1}, DType.I64, 2);
+        NDArray first = x.indexSelect(1, bad);
+        x.indexSelect(0, worse);
+        gpu.release(bad.storage());
+        NDArray unrelated = x.exp();
+        String message = assertThrows(IndexOutOfBoundsException.class, unrelated::toArray).getMessage();
+        String expected = assertThrows(IndexOutOfBoundsException.class, () -> random(REF, 3, 4, 6)
+                .indexSelect(1, NDArray.on(REF).of(new long[] {0, 9, 2}, DType.I64, 3))).getMessage();
+        assertEquals(expected, message);
+        assertEquals(4 * 3, ((float[]) first.toArray()).length, "the error is thrown once, then reads go on");
+        assertThrows(IllegalStateException.class, () -> gpu.toArray(bad.storage(), bad.view()),
+                "the released index is released after the read");
     }
 
     @Test
@@ -109,8 +133,9 @@ class CudaBackendTest {
         // The front end divides integers in float (true division); the SPI's integer DIV is for floor-free cases.
         NDArray a = NDArray.on(gpu).of(new long[] {4, 5}, DType.I64, 2);
         NDArray b = NDArray.on(gpu).of(new long[] {2, 0}, DType.I64, 2);
-        String message = assertThrows(ArithmeticException.class, () -> gpu.binary(BinaryOp.DIV, a.storage(), a.view(),
-                b.storage(), b.view())).getMessage();
+        org.jgrad.core.backend.Storage quotient = gpu.binary(BinaryOp.DIV, a.storage(), a.view(), b.storage(),
+                b.view());
+        String message = assertThrows(ArithmeticException.class, () -> gpu.toArray(quotient, a.view())).getMessage();
         assertEquals("div: integer division by zero", message);
     }
 }

@@ -6,7 +6,10 @@ import java.util.function.Supplier;
 import org.jgrad.core.backend.Backend;
 import org.jgrad.core.backend.Backends;
 
-/** The GPU for tests: skips them with one line saying why where there is none (CI has no GPU). */
+/**
+ * The GPU for tests: skips them with one line saying why where there is none, and says once when they run on
+ * the CPU emulator of the driver (cuda/emulator; the Maven build's default, so CI runs them without a GPU).
+ */
 final class Gpu {
     private static final String WHY_NOT = reason();
     private static boolean told;
@@ -30,12 +33,22 @@ final class Gpu {
 
     /** The cuda backend, or the test is skipped (one line: the reason). */
     static CudaBackend require() {
-        if (WHY_NOT != null && !told) {
+        if (!told) {
             told = true;
-            System.out.println("[cuda] GPU tests skipped: " + WHY_NOT);
+            if (WHY_NOT != null) {
+                System.out.println("[cuda] GPU tests skipped: " + WHY_NOT);
+            } else if (emulated()) {
+                System.out.println("[cuda] GPU tests run on the CPU emulator of the CUDA driver (cuda/emulator):"
+                        + " kernels and host code are checked, speed is not");
+            }
         }
         assumeTrue(WHY_NOT == null, () -> "no GPU here: " + WHY_NOT);
         return (CudaBackend) Backends.get(CudaBackend.NAME);
+    }
+
+    /** True when the "GPU" is cuda/emulator's libcuda.so.1 (kernels run on the CPU, a thousand times slower). */
+    static boolean emulated() {
+        return WHY_NOT == null && ((CudaBackend) Backends.get(CudaBackend.NAME)).device().name().contains("emulator");
     }
 
     /** Runs {@code work} with {@code backend} as the default backend (models and data made inside live there). */

@@ -130,7 +130,9 @@ public interface Backend {
     /**
      * {@code out[i][j][k] = x[i][idx[i][j][k]][k]} for {@code dim = 1} and likewise for other dims: the output
      * has the index's shape. Index dtype is I64; the backend checks each value against {@code dim}'s size and
-     * throws {@link IndexRange#outOfRange} for the first one outside (the front end does not read indices).
+     * throws {@link IndexRange#outOfRange} for the first one outside (the front end does not read indices). A
+     * backend whose kernels run asynchronously (cuda) may throw it at the next read of a value instead, as
+     * PyTorch reports device-side errors; it must still name this op and the bad value.
      */
     Storage gather(Storage x, View vx, int dim, Storage index, View vindex);
 
