@@ -32,6 +32,7 @@ JAR=bench/target/benchmarks.jar
 JVM=("$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED ${USER_OPTS[@]+"${USER_OPTS[@]}"})
 if [ "${1:-}" = "gpu" ]; then
   shift
+  case " $* " in *" --help "*) exec "${JVM[@]}" -cp "$JAR" org.jgrad.bench.gpu.GpuBench --help ;; esac
   out="bench/results/gpu-$(date -u +%Y%m%d-%H%M)"
   "${JVM[@]}" -cp "$JAR" org.jgrad.bench.gpu.GpuBench gpu "$out" "$@"
   "${JVM[@]}" -Djgrad.threads=1 -cp "$JAR" org.jgrad.bench.gpu.GpuBench cpu "$out" "$@"

@@ -52,6 +52,10 @@ mkdir -p "$gen"
             match($0, /\.entry[ \t]+[A-Za-z_0-9]+/); name = substr($0, RSTART, RLENGTH); sub(/\.entry[ \t]+/, "", name)
             bar = 0
         }
+        /^[ \t]*(\.visible[ \t]+)?\.func/ {   # a device function (math helpers): no entry of ours
+            if (name != "") print "EMU_KERNEL(" name ", " (bar ? "true" : "false") ")"
+            name = ""
+        }
         /bar\.sync|barrier\.sync|bar\.arrive|bar\.red/ { bar = 1 }
         END { if (name != "") print "EMU_KERNEL(" name ", " (bar ? "true" : "false") ")" }
     ' "$ptx"

@@ -646,3 +646,172 @@ extern "C" __global__ void __launch_bounds__(256) gemm128_f32(int M, int N, int 
         }
     }
 }
+
+// gemm_wt128_f32: 128 x 128 tiles from 16-deep slices, 256 threads as 8 warps of 64 x 32 ("warp tiles"). A
+// thread computes 2 x 2 blocks of 4 x 4 results, 32 rows and 16 columns apart, so that the lanes of a warp
+// read shared memory as float4s without bank conflicts (8 distinct A vectors and 4 distinct B vectors, each
+// broadcast). The next slice comes from global memory into registers while the current one is computed, and
+// goes into the other of two shared buffers: one barrier per slice. A's rows are padded by 4 floats so that
+// its transposed stores spread over the banks. Every C element is still one fma chain over k = 0, ..., K-1:
+// the same bits as gemm_f32 and gemm128_f32.
+__device__ __forceinline__ void store_slice_wt(float (*As)[132], float (*Bs)[128], int aRow, int aCol, int bRow,
+                                               int bCol, const float4 (&ra)[2], const float4 (&rb)[2]) {
+#pragma unroll
+    for (int h = 0; h < 2; ++h) {
+        As[aCol + 0][aRow + 64 * h] = ra[h].x;
+        As[aCol + 1][aRow + 64 * h] = ra[h].y;
+        As[aCol + 2][aRow + 64 * h] = ra[h].z;
+        As[aCol + 3][aRow + 64 * h] = ra[h].w;
+        *reinterpret_cast<float4*>(&Bs[bRow + 8 * h][bCol]) = rb[h];
+    }
+}
+
+extern "C" __global__ void __launch_bounds__(256, 2) gemm_wt128_f32(int M, int N, int K, const float* A, int lda,
+        i64 strideA, const float* B, int ldb, i64 strideB, float* C, int ldc, i64 strideC) {
+    constexpr int BM = 128, BN = 128, BK = 16, PAD = 4;
+    __shared__ __align__(16) float As[2][BK][BM + PAD];
+    __shared__ __align__(16) float Bs[2][BK][BN];
+    A += blockIdx.z * strideA;
+    B += blockIdx.z * strideB;
+    C += blockIdx.z * strideC;
+    const int row0 = blockIdx.y * BM;
+    const int col0 = blockIdx.x * BN;
+    const int tid = threadIdx.x;
+    const int warp = tid / 32, lane = tid % 32;
+    const int wm = (warp / 4) * 64, wn = (warp % 4) * 32;   // the warp's 64 x 32 part of the tile
+    const int lm = (lane / 4) * 4, ln = (lane % 4) * 4;     // the lane's corner in each of its 2 x 2 blocks
+    const int aRow = tid / 4, aCol = (tid % 4) * 4;          // A slice 128 x 16: rows aRow and aRow + 64
+    const int bRow = tid / 32, bCol = (tid % 32) * 4;        // B slice 16 x 128: rows bRow and bRow + 8
+    const bool vecA = lda % 4 == 0 && (reinterpret_cast<u64>(A) & 15) == 0;
+    const bool vecB = ldb % 4 == 0 && (reinterpret_cast<u64>(B) & 15) == 0;
+    float acc[8][8];
+#pragma unroll
+    for (int i = 0; i < 8; ++i)
+#pragma unroll
+        for (int j = 0; j < 8; ++j) acc[i][j] = 0.f;
+    float4 ra[2], rb[2];
+#pragma unroll
+    for (int h = 0; h < 2; ++h) {
+        ra[h] = load4(A, row0 + aRow + 64 * h, M, aCol, K, lda, vecA);
+        rb[h] = load4(B, bRow + 8 * h, K, col0 + bCol, N, ldb, vecB);
+    }
+    store_slice_wt(As[0], Bs[0], aRow, aCol, bRow, bCol, ra, rb);
+    __syncthreads();
+    int buf = 0;
+    for (int k0 = 0; k0 < K; k0 += BK) {
+        const bool more = k0 + BK < K;
+        if (more) {
+#pragma unroll
+            for (int h = 0; h < 2; ++h) {
+                ra[h] = load4(A, row0 + aRow + 64 * h, M, k0 + BK + aCol, K, lda, vecA);
+                rb[h] = load4(B, k0 + BK + bRow + 8 * h, K, col0 + bCol, N, ldb, vecB);
+            }
+        }
+#pragma unroll
+        for (int k = 0; k < BK; ++k) {
+            float4 a0 = *reinterpret_cast<const float4*>(&As[buf][k][wm + lm]);
+            float4 a1 = *reinterpret_cast<const float4*>(&As[buf][k][wm + 32 + lm]);
+            float4 b0 = *reinterpret_cast<const float4*>(&Bs[buf][k][wn + ln]);
+            float4 b1 = *reinterpret_cast<const float4*>(&Bs[buf][k][wn + 16 + ln]);
+            const float a[8] = {a0.x, a0.y, a0.z, a0.w, a1.x, a1.y, a1.z, a1.w};
+            const float b[8] = {b0.x, b0.y, b0.z, b0.w, b1.x, b1.y, b1.z, b1.w};
+#pragma unroll
+            for (int i = 0; i < 8; ++i)
+#pragma unroll
+                for (int j = 0; j < 8; ++j) acc[i][j] = fmaf(a[i], b[j], acc[i][j]);
+        }
+        if (more) {
+            store_slice_wt(As[buf ^ 1], Bs[buf ^ 1], aRow, aCol, bRow, bCol, ra, rb);
+        }
+        __syncthreads();
+        buf ^= 1;
+    }
+    const bool vecC = ldc % 4 == 0 && (reinterpret_cast<u64>(C) & 15) == 0;
+#pragma unroll
+    for (int i = 0; i < 8; ++i) {
+        const int gr = row0 + wm + (i / 4) * 32 + lm + i % 4;
+        if (gr >= M) continue;
+        float* cr = C + (i64) gr * ldc;
+#pragma unroll
+        for (int jb = 0; jb < 2; ++jb) {
+            const int gc = col0 + wn + jb * 16 + ln;
+            if (vecC && gc + 3 < N) {
+                *reinterpret_cast<float4*>(cr + gc) =
+                        make_float4(acc[i][4 * jb], acc[i][4 * jb + 1], acc[i][4 * jb + 2], acc[i][4 * jb + 3]);
+            } else {
+#pragma unroll
+                for (int j = 0; j < 4; ++j) {
+                    if (gc + j < N) cr[gc + j] = acc[i][4 * jb + j];
+                }
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------- fused row kernels
+//
+// softmax, log-softmax and layerNorm over the rows of a dense [rows, n] matrix (the FusedKernels family), one
+// block per row. Sums are double over a fixed tree (the block size depends on n alone), as in the SIMD
+// backend's row kernels, so results are the same every run.
+
+__device__ __forceinline__ float jexp(float v) { return expf(v); }
+__device__ __forceinline__ double jexp(double v) { return exp(v); }
+
+// The block's reduction of one value per thread (sum, or Java's max when `max`); every thread gets the result.
+__device__ double block_reduce(double v, bool max) {
+    __shared__ double smem[256];
+    smem[threadIdx.x] = v;
+    __syncthreads();
+    for (int s = blockDim.x / 2; s > 0; s >>= 1) {
+        if (threadIdx.x < s) {
+            smem[threadIdx.x] = max ? jmax(smem[threadIdx.x], smem[threadIdx.x + s]) : smem[threadIdx.x] + smem[threadIdx.x + s];
+        }
+        __syncthreads();
+    }
+    double r = smem[0];
+    __syncthreads();   // everyone has read smem[0] before the next reduction writes it
+    return r;
+}
+
+// y = exp(x - max) / sum(exp(x - max)), or (x - max) - log(sum) for log-softmax.
+template <typename T> __device__ void softmax_row(const T* x, T* y, int n, bool log_softmax) {
+    const T* p = x + (i64) blockIdx.x * n;
+    T* q = y + (i64) blockIdx.x * n;
+    double m = -INFINITY;
+    for (int j = threadIdx.x; j < n; j += blockDim.x) m = jmax(m, (double) p[j]);
+    const T mt = (T) block_reduce(m, true);   // one of the values: exact in T
+    double z = 0;
+    for (int j = threadIdx.x; j < n; j += blockDim.x) z += (double) jexp((T) (p[j] - mt));
+    z = block_reduce(z, false);
+    if (log_softmax) {
+        const T lz = (T) log(z);
+        for (int j = threadIdx.x; j < n; j += blockDim.x) q[j] = (T) (p[j] - mt) - lz;
+    } else {
+        for (int j = threadIdx.x; j < n; j += blockDim.x) q[j] = (T) ((double) jexp((T) (p[j] - mt)) / z);
+    }
+}
+
+// y = (x - mean) / sqrt(var + eps), the biased variance around the mean rounded to T (as the SIMD kernel).
+template <typename T> __device__ void layer_norm_row(const T* x, T* y, int n, double eps) {
+    const T* p = x + (i64) blockIdx.x * n;
+    T* q = y + (i64) blockIdx.x * n;
+    double s = 0;
+    for (int j = threadIdx.x; j < n; j += blockDim.x) s += (double) p[j];
+    const T mean = (T) (block_reduce(s, false) / n);
+    double sq = 0;
+    for (int j = threadIdx.x; j < n; j += blockDim.x) {
+        double d = (double) p[j] - (double) mean;
+        sq += d * d;
+    }
+    const T rstd = (T) (1 / sqrt(block_reduce(sq, false) / n + eps));
+    for (int j = threadIdx.x; j < n; j += blockDim.x) q[j] = (T) (p[j] - mean) * rstd;
+}
+
+#define FUSED_ROWS(T)                                                                                      \
+    extern "C" __global__ void softmax_rows_##T(const T* x, T* y, int n, int log_softmax) {               \
+        softmax_row<T>(x, y, n, log_softmax != 0);                                                         \
+    }                                                                                                      \
+    extern "C" __global__ void layer_norm_rows_##T(const T* x, T* y, int n, double eps) {                  \
+        layer_norm_row<T>(x, y, n, eps);                                                                   \
+    }
+FUSED_ROWS(f32) FUSED_ROWS(f64)

@@ -11,6 +11,7 @@ import org.jgrad.core.DType;
 import org.jgrad.core.Shape;
 import org.jgrad.core.View;
 import org.jgrad.core.backend.Backend;
+import org.jgrad.core.backend.FusedKernels;
 import org.jgrad.core.backend.MemoryScope;
 import org.jgrad.core.backend.Storage;
 import org.jgrad.core.ops.BinaryOp;
@@ -37,7 +38,7 @@ import org.jgrad.core.ops.UnaryOp;
  * float[] back = (float[]) y.toArray();  // waits for the result
  * }</pre>
  */
-public final class CudaBackend implements Backend {
+public final class CudaBackend implements Backend, FusedKernels {
     /** The name this backend registers under. */
     public static final String NAME = "cuda";
     private static final int MAX_BLOCK = 256;
@@ -45,10 +46,21 @@ public final class CudaBackend implements Backend {
     private final CudaDevice device;
     private final CachingAllocator allocator = new CachingAllocator();
     private final DeviceErrors errors;
+    private volatile GemmKernel gemm = GemmKernel.fromProperty();
 
     CudaBackend(CudaDevice device) {
         this.device = device;
         this.errors = new DeviceErrors(device, allocator);
+    }
+
+    /** Which SGEMM kernel float32 products use from now on (they all give the same bits; see {@link GemmKernel}). */
+    public void useGemm(GemmKernel kernel) {
+        this.gemm = java.util.Objects.requireNonNull(kernel, "kernel");
+    }
+
+    /** The SGEMM choice in force. */
+    public GemmKernel gemm() {
+        return gemm;
     }
 
     @Override
@@ -317,15 +329,12 @@ public final class CudaBackend implements Backend {
         Dense db = matrixOperand(CudaStorage.of(b), vb);
         Dense dc = matrixTarget(CudaStorage.of(out), vout);
         String what = "matmul of " + va.shape() + " and " + vb.shape();
-        // Big float32 products take the 128 x 128 tile kernel once its tiles alone fill every multiprocessor;
-        // both kernels give the same bits (one fma chain per element, k in order), so the choice is free.
-        int tile = a.dtype() == DType.F32
-                && (long) ceilDiv(m, 128) * ceilDiv(n, 128) * batch >= device.multiprocessors() ? 128 : 64;
-        Launch.of(device, tile == 128 ? KernelNames.gemm128() : KernelNames.gemm(a.dtype())).ints(m, n, kk)
+        GemmKernel kernel = gemm.resolve(a.dtype(), m, n, batch, device.multiprocessors());
+        Launch.of(device, kernel.kernel(a.dtype())).ints(m, n, kk)
                 .ptr(da.pointer()).ints(da.rowStride).longs(da.batchStride)
                 .ptr(db.pointer()).ints(db.rowStride).longs(db.batchStride)
                 .ptr(dc.pointer()).ints(dc.rowStride).longs(dc.batchStride)
-                .run(ceilDiv(n, tile), ceilDiv(m, tile), batch, 256, 0, what);
+                .run(ceilDiv(n, kernel.tile()), ceilDiv(m, kernel.tile()), batch, 256, 0, what);
         da.done();
         db.done();
         dc.finish();
@@ -349,6 +358,32 @@ public final class CudaBackend implements Backend {
         CudaStorage temp = fresh(s.dtype(), v.numel());
         return new Dense(temp, 0, v.shape().dim(v.rank() - 1), MatrixLayout.matrixSize(v), temp,
                 () -> copyInto(s, v, temp, View.contiguous(v.shape())));
+    }
+
+    // ---------------------------------------------------------------- fused row kernels
+
+    /** One kernel per row of a dense, last-dim softmax (the front end lays other dims and layouts out so). */
+    @Override
+    public boolean softmax(Storage x, View vx, int dim, boolean log, Storage out) {
+        if (!x.dtype().isFloating() || dim != vx.rank() - 1 || !vx.isContiguous()) {
+            return false;
+        }
+        int n = vx.shape().dim(dim);
+        Launch.of(device, KernelNames.softmaxRows(x.dtype())).ptr(at(CudaStorage.of(x), vx.offset()))
+                .ptr(CudaStorage.of(out)).ints(n, log ? 1 : 0)
+                .run(vx.numel() / n, 1, 1, blockFor(n), 0, (log ? "logSoftmax" : "softmax") + " of " + vx.shape());
+        return true;
+    }
+
+    @Override
+    public boolean layerNorm(Storage x, View vx, int n, double eps, Storage out) {
+        if (!x.dtype().isFloating() || !vx.isContiguous()) {
+            return false;
+        }
+        Launch.of(device, KernelNames.layerNormRows(x.dtype())).ptr(at(CudaStorage.of(x), vx.offset()))
+                .ptr(CudaStorage.of(out)).ints(n).doubles(eps)
+                .run(vx.numel() / n, 1, 1, blockFor(n), 0, "layerNorm over " + n + " of " + vx.shape());
+        return true;
     }
 
     // ---------------------------------------------------------------- indexing

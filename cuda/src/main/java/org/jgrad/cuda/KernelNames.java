@@ -73,6 +73,21 @@ final class KernelNames {
         return "gemm128_f32";
     }
 
+    /** The warp-tiled, double-buffered large-tile float32 product. */
+    static String gemmWarp128() {
+        return "gemm_wt128_f32";
+    }
+
+    /** Softmax or log-softmax over the rows of a dense matrix (FusedKernels). */
+    static String softmaxRows(DType dtype) {
+        return "softmax_rows_" + suffix(dtype);
+    }
+
+    /** LayerNorm (no affine part) over the rows of a dense matrix (FusedKernels). */
+    static String layerNormRows(DType dtype) {
+        return "layer_norm_rows_" + suffix(dtype);
+    }
+
     static String gather(DType dtype) {
         return "gather_" + suffix(dtype);
     }
@@ -116,6 +131,11 @@ final class KernelNames {
         names.add(gemm(DType.F32));
         names.add(gemm(DType.F64));
         names.add(gemm128());
+        names.add(gemmWarp128());
+        for (DType t : new DType[] {DType.F32, DType.F64}) {
+            names.add(softmaxRows(t));
+            names.add(layerNormRows(t));
+        }
         return names;
     }
 }

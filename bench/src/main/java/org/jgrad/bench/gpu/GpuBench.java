@@ -19,6 +19,7 @@ import org.jgrad.core.backend.Backends;
 import org.jgrad.core.backend.MemoryScope;
 import org.jgrad.core.cpu.Parallel;
 import org.jgrad.cuda.CublasBaseline;
+import org.jgrad.cuda.GemmKernel;
 import org.jgrad.cuda.CudaBackend;
 import org.jgrad.cuda.CudaDevice;
 import org.jgrad.cuda.CudaTimer;
@@ -37,14 +38,31 @@ import org.jgrad.cuda.CudaTimer;
 public final class GpuBench {
     /** Each point is timed over about this long (after a warm-up run). */
     private static final double TARGET_MS = 200;
+    private static final String USAGE = """
+            usage: ./jgrad bench gpu [--quick]    (bench/run.sh runs: GpuBench gpu|cpu OUT_DIR [--quick], then GpuReport)
+              the CPU-vs-GPU kernel report: matmul, elementwise add, softmax, layerNorm and a training step on the
+              GPU (CUDA events) and on the SIMD backend at 1 and all threads; writes bench/results/gpu-<time>/.
+              Needs an NVIDIA GPU and its driver (./jgrad doctor checks). --quick: fewer, smaller sizes.""";
 
     private GpuBench() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: GpuBench gpu|cpu OUT_DIR [--quick]");
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
+        if (args.length < 2 || !(args[0].equals("gpu") || args[0].equals("cpu"))) {
+            System.err.println(USAGE);
             System.exit(2);
+        }
+        if (args[0].equals("gpu")) {
+            try {
+                Backends.get(CudaBackend.NAME);
+            } catch (IllegalArgumentException e) {
+                System.err.println("./jgrad bench gpu: no GPU here: " + e.getMessage() + " (./jgrad doctor says more)");
+                System.exit(1);
+            }
         }
         boolean quick = args.length > 2 && args[2].equals("--quick");
         Path dir = Path.of(args[1]);
@@ -149,6 +167,7 @@ public final class GpuBench {
                 } catch (RuntimeException | LinkageError e) {
                     device.put("cublasError", e.toString().replaceAll("\\s+", " "));
                 }
+                p.put("kernelMs", gemmKernelTimes(gpu, run));
             }
             points.add(p);
             System.out.printf("gpu %-40s %10.4f ms%n", w.id(), (double) p.get("ms"));
@@ -156,6 +175,24 @@ public final class GpuBench {
         points.add(trainingStep(gpu));
         out.put("points", points);
         return out;
+    }
+
+    /** Each of our SGEMM kernels on one product (the point's own figure is the backend's automatic choice). */
+    private static Map<String, Double> gemmKernelTimes(CudaBackend gpu, Runnable run) {
+        Map<String, Double> ms = new LinkedHashMap<>();
+        GemmKernel before = gpu.gemm();
+        try {
+            for (GemmKernel k : GemmKernel.values()) {
+                if (k != GemmKernel.AUTO) {
+                    gpu.useGemm(k);
+                    double once = CudaTimer.millis(gpu, 1, run);
+                    ms.put(k.name(), CudaTimer.millis(gpu, reps(once), run));
+                }
+            }
+        } finally {
+            gpu.useGemm(before);
+        }
+        return ms;
     }
 
     /** Host to device for the inputs and back for the result, through the backend (synchronous copies). */

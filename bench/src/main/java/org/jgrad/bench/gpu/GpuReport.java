@@ -7,7 +7,9 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -175,6 +177,7 @@ public final class GpuReport {
         s.append("\nCrossover (GPU faster than the CPU at ").append(allThreads).append(" threads): from n = ")
                 .append(crossKernel == null ? "none measured" : crossKernel).append(" counting the kernel alone, from n = ")
                 .append(crossWithTransfer == null ? "none measured" : crossWithTransfer).append(" counting the transfers.\n");
+        gemmKernels(s, gpu);
         s.append("\n## The shapes of our workloads\n\n| product | GPU ms | GPU GFLOP/s | CPU 1 thr ms | CPU ")
                 .append(allThreads).append(" thr ms |\n|---|---|---|---|---|\n");
         rows(s, gpu, cpuOne, cpuAll, "shapes", "gflops");
@@ -228,6 +231,37 @@ public final class GpuReport {
     private static String tokens(Series cpu, String id) {
         JsonObject p = cpu == null ? null : cpu.get(id);
         return p == null ? "-" : f(p.get("tokensPerSecond").getAsDouble());
+    }
+
+    /** Our SGEMM kernels side by side at each n, as GFLOP/s and as a share of cuBLAS in the same run. */
+    private static void gemmKernels(StringBuilder s, Series gpu) {
+        List<String> kernels = new ArrayList<>();
+        for (JsonObject p : gpu.points().values()) {
+            if (p.has("kernelMs")) {
+                p.getAsJsonObject("kernelMs").keySet().stream().filter(k -> !kernels.contains(k)).forEach(kernels::add);
+            }
+        }
+        if (kernels.isEmpty()) {
+            return;
+        }
+        s.append("\nOur SGEMM kernels (`GemmKernel`; all give the same bits), GFLOP/s and % of cuBLAS:\n\n| n |");
+        kernels.forEach(k -> s.append(' ').append(k).append(" |"));
+        s.append("\n|---|").append("---|".repeat(kernels.size())).append('\n');
+        for (JsonObject p : gpu.points().values()) {
+            if (!p.has("kernelMs")) {
+                continue;
+            }
+            int n = p.get("size").getAsInt();
+            double flops = 2.0 * n * n * n;
+            double cublas = p.has("cublasMs") ? p.get("cublasMs").getAsDouble() : Double.NaN;
+            s.append("| ").append(n).append(" |");
+            JsonObject ms = p.getAsJsonObject("kernelMs");
+            for (String k : kernels) {
+                double t = ms.has(k) ? ms.get(k).getAsDouble() : Double.NaN;
+                s.append(' ').append(f(flops / (t * 1e-3) / 1e9)).append(" (").append(f(100 * cublas / t)).append("%) |");
+            }
+            s.append('\n');
+        }
     }
 
     private static void rows(StringBuilder s, Series gpu, Series cpuOne, Series cpuAll, String family, String rate) {
