@@ -66,6 +66,19 @@ inline long long max(long long a, long long b) { return a > b ? a : b; }
 inline unsigned min(unsigned a, unsigned b) { return a < b ? a : b; }
 inline unsigned max(unsigned a, unsigned b) { return a > b ? a : b; }
 
+// CUDA's round-to-nearest float operations, which nvcc never fuses into a multiply-add: going through a
+// volatile keeps g++ from fusing them too (-ffp-contract=fast would turn a __fmul_rn feeding a __fadd_rn into
+// an fma).
+inline float emu_opaque(float r) {
+    volatile float v = r;
+    return v;
+}
+inline float __fmul_rn(float a, float b) { return emu_opaque(a * b); }
+inline float __fadd_rn(float a, float b) { return emu_opaque(a + b); }
+inline float __fsub_rn(float a, float b) { return emu_opaque(a - b); }
+inline float __fdiv_rn(float a, float b) { return emu_opaque(a / b); }
+inline float __fsqrt_rn(float a) { return emu_opaque(std::sqrt(a)); }
+
 using std::isinf;
 using std::isnan;
 using std::signbit;

@@ -47,6 +47,28 @@ __device__ __forceinline__ void record_error(int* err, int position, int code) {
 
 #define GRID_LOOP(n) for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < (n); i += blockDim.x * gridDim.x)
 
+// For operands the host merged into one dense run (rank 1, stride 1): each thread takes four elements a grid
+// apart per round and issues all their loads before computing any, so that four loads per operand are in
+// flight (one per thread is too few bytes in flight to cover memory latency at full bandwidth). load(k, i)
+// fills slot k with element i's inputs; body(k, i) computes and stores element i as the general path does.
+template <typename Load, typename Body>
+__device__ __forceinline__ void dense_rounds(int n, Load load, Body body) {
+    const int stride = blockDim.x * gridDim.x;
+    int i0 = blockIdx.x * blockDim.x + threadIdx.x;
+    for (; i0 + 3 * stride < n; i0 += 4 * stride) {
+#pragma unroll
+        for (int k = 0; k < 4; ++k) load(k, i0 + k * stride);
+#pragma unroll
+        for (int k = 0; k < 4; ++k) body(k, i0 + k * stride);
+    }
+    for (; i0 < n; i0 += stride) {
+        load(0, i0);
+        body(0, i0);
+    }
+}
+
+__device__ __forceinline__ bool dense1(const Layout& l, const Strides& a) { return l.rank == 1 && a.s[0] == 1; }
+
 // A dense or simply strided operation (all dims merged into one by the host) needs no division per element.
 __device__ __forceinline__ void offsets2(const Layout& l, const Strides& a, const Strides& b, int i, int& oa, int& ob) {
     if (l.rank == 1) {
@@ -174,6 +196,12 @@ __device__ __forceinline__ double erf_(double x) { return erf(x); }
 
 #define UNARY(NAME, T, EXPR)                                                                               \
     extern "C" __global__ void unary_##NAME##_##T(int n, Layout l, const T* xs, Strides sx, T* y, Strides sy) { \
+        if (dense1(l, sx) && dense1(l, sy)) {                                                              \
+            T xv[4];                                                                                       \
+            dense_rounds(n, [&](int k, int i) { xv[k] = xs[sx.offset + i]; },                              \
+                         [&](int k, int i) { T x = xv[k]; y[sy.offset + i] = (EXPR); });                   \
+            return;                                                                                        \
+        }                                                                                                  \
         GRID_LOOP(n) {                                                                                     \
             int ox, oy;                                                                                    \
             offsets2(l, sx, sy, i, ox, oy);                                                                \
@@ -241,6 +269,12 @@ __device__ __forceinline__ i64 int_pow(i64 base, i64 e) {
 #define BINARY(NAME, T, R, EXPR)                                                                           \
     extern "C" __global__ void binary_##NAME##_##T(int n, Layout l, const T* as, Strides sa, const T* bs,   \
                                                    Strides sb, R* y, Strides sy, int* err) {               \
+        if (dense1(l, sa) && dense1(l, sb) && dense1(l, sy)) {                                             \
+            T av[4], bv[4];                                                                                \
+            dense_rounds(n, [&](int k, int i) { av[k] = as[sa.offset + i]; bv[k] = bs[sb.offset + i]; },   \
+                         [&](int k, int i) { int oy = sy.offset + i; T a = av[k]; T b = bv[k]; EXPR; });   \
+            return;                                                                                        \
+        }                                                                                                  \
         GRID_LOOP(n) {                                                                                     \
             int oa, ob, oy;                                                                                \
             offsets3(l, sa, sb, sy, i, oa, ob, oy);                                                        \
@@ -251,6 +285,12 @@ __device__ __forceinline__ i64 int_pow(i64 base, i64 e) {
     }                                                                                                      \
     extern "C" __global__ void binary_scalar_##NAME##_##T(int n, Layout l, const T* as, Strides sa, T b,   \
                                                           R* y, Strides sy, int* err) {                    \
+        if (dense1(l, sa) && dense1(l, sy)) {                                                              \
+            T av[4];                                                                                       \
+            dense_rounds(n, [&](int k, int i) { av[k] = as[sa.offset + i]; },                              \
+                         [&](int k, int i) { int oy = sy.offset + i; T a = av[k]; EXPR; });                \
+            return;                                                                                        \
+        }                                                                                                  \
         GRID_LOOP(n) {                                                                                     \
             int oa, oy;                                                                                    \
             offsets2(l, sa, sy, i, oa, oy);                                                                \
@@ -815,3 +855,41 @@ template <typename T> __device__ void layer_norm_row(const T* x, T* y, int n, do
         layer_norm_row<T>(x, y, n, eps);                                                                   \
     }
 FUSED_ROWS(f32) FUSED_ROWS(f64)
+
+// ------------------------------------------------------------------------------------ fused optimizers
+//
+// One Adam/AdamW or SGD update per element (the OptimizerKernels family, formulas there): every operation an
+// IEEE float32 operation in the composite's order, written with the _rn intrinsics so that nvcc fuses no
+// multiply-add. The composite's separate elementwise kernels round the same way, so both give the same bits.
+
+extern "C" __global__ void adam_f32(int n, float* p, const float* g, float* m, float* v, float* vmax, int amsgrad,
+        float decay, float l2, int use_l2, float b1, float omb1, float b2, float omb2, float bc2, float eps,
+        float step) {
+    GRID_LOOP(n) {
+        float pi = __fmul_rn(p[i], decay);
+        float gi = use_l2 ? __fadd_rn(g[i], __fmul_rn(pi, l2)) : g[i];
+        float mi = __fadd_rn(__fmul_rn(m[i], b1), __fmul_rn(gi, omb1));
+        float vi = __fadd_rn(__fmul_rn(v[i], b2), __fmul_rn(__fmul_rn(gi, omb2), gi));
+        m[i] = mi;
+        v[i] = vi;
+        if (amsgrad) {
+            vi = jmax(vmax[i], vi);
+            vmax[i] = vi;
+        }
+        float denom = __fadd_rn(__fdiv_rn(__fsqrt_rn(vi), bc2), eps);
+        p[i] = __fadd_rn(pi, __fdiv_rn(__fmul_rn(mi, step), denom));
+    }
+}
+
+extern "C" __global__ void sgd_f32(int n, float* p, const float* g, float* buf, int use_buf, float wd, int use_wd,
+        float mom, float omd, float lr, int first, int nesterov) {
+    GRID_LOOP(n) {
+        float d = use_wd ? __fadd_rn(g[i], __fmul_rn(p[i], wd)) : g[i];
+        if (use_buf) {
+            float b = first ? d : __fadd_rn(__fmul_rn(buf[i], mom), __fmul_rn(d, omd));
+            buf[i] = b;
+            d = nesterov ? __fadd_rn(d, __fmul_rn(b, mom)) : b;
+        }
+        p[i] = __fsub_rn(p[i], __fmul_rn(d, lr));
+    }
+}

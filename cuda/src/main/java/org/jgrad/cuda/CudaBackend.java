@@ -13,6 +13,7 @@ import org.jgrad.core.View;
 import org.jgrad.core.backend.Backend;
 import org.jgrad.core.backend.FusedKernels;
 import org.jgrad.core.backend.MemoryScope;
+import org.jgrad.core.backend.OptimizerKernels;
 import org.jgrad.core.backend.Storage;
 import org.jgrad.core.ops.BinaryOp;
 import org.jgrad.core.ops.ReduceOp;
@@ -29,7 +30,8 @@ import org.jgrad.core.ops.UnaryOp;
  * at the next read, naming the op and the bad value as the CPU backends do at the call (as a device-side error
  * surfaces in PyTorch), so a bad index may be reported by a later {@code toArray} than the op's. Memory comes from a {@link CachingAllocator}; storages go back to it when
  * released (a {@link MemoryScope} closing, {@code NDArray.release}) or, failing that, when collected. All
- * kernels are deterministic: the same inputs give the same bits on every run.
+ * kernels are deterministic: the same inputs give the same bits on every run. Besides the primitives it has
+ * the optional families {@link FusedKernels} (softmax, layerNorm) and {@link OptimizerKernels} (Adam, SGD).
  *
  * <pre>{@code
  * Backend gpu = Backends.get("cuda");
@@ -38,7 +40,7 @@ import org.jgrad.core.ops.UnaryOp;
  * float[] back = (float[]) y.toArray();  // waits for the result
  * }</pre>
  */
-public final class CudaBackend implements Backend, FusedKernels {
+public final class CudaBackend implements Backend, FusedKernels, OptimizerKernels {
     /** The name this backend registers under. */
     public static final String NAME = "cuda";
     private static final int MAX_BLOCK = 256;
@@ -383,6 +385,53 @@ public final class CudaBackend implements Backend, FusedKernels {
         Launch.of(device, KernelNames.layerNormRows(x.dtype())).ptr(at(CudaStorage.of(x), vx.offset()))
                 .ptr(CudaStorage.of(out)).ints(n).doubles(eps)
                 .run(vx.numel() / n, 1, 1, blockFor(n), 0, "layerNorm over " + n + " of " + vx.shape());
+        return true;
+    }
+
+    // ---------------------------------------------------------------- fused optimizers
+
+    @Override
+    public boolean adam(Storage param, Storage grad, Storage expAvg, Storage expAvgSq, Storage maxExpAvgSq,
+                        AdamStep s) {
+        if (!sameFloat32(param, grad, expAvg, expAvgSq, maxExpAvgSq)) {
+            return false;
+        }
+        CudaStorage p = CudaStorage.of(param);
+        Launch.of(device, KernelNames.adam()).ints(p.size()).ptr(p).ptr(CudaStorage.of(grad))
+                .ptr(CudaStorage.of(expAvg)).ptr(CudaStorage.of(expAvgSq))
+                .ptr(CudaStorage.of(maxExpAvgSq == null ? param : maxExpAvgSq)).ints(maxExpAvgSq == null ? 0 : 1)
+                .floats((float) s.decay()).floats((float) s.l2()).ints(s.l2() != 0 ? 1 : 0)
+                .floats((float) s.beta1()).floats((float) s.oneMinusBeta1()).floats((float) s.beta2())
+                .floats((float) s.oneMinusBeta2()).floats((float) s.biasCorrection2Sqrt()).floats((float) s.eps())
+                .floats((float) s.negStepSize()).elementwise(p.size(), "adam update of " + p.size() + " parameters");
+        return true;
+    }
+
+    @Override
+    public boolean sgd(Storage param, Storage grad, Storage momentumBuffer, SgdStep s) {
+        if (!sameFloat32(param, grad, momentumBuffer)) {
+            return false;
+        }
+        CudaStorage p = CudaStorage.of(param);
+        Launch.of(device, KernelNames.sgd()).ints(p.size()).ptr(p).ptr(CudaStorage.of(grad))
+                .ptr(CudaStorage.of(momentumBuffer == null ? param : momentumBuffer))
+                .ints(momentumBuffer == null ? 0 : 1).floats((float) s.weightDecay()).ints(s.weightDecay() != 0 ? 1 : 0)
+                .floats((float) s.momentum()).floats((float) s.oneMinusDampening()).floats((float) s.lr())
+                .ints(s.first() ? 1 : 0, s.nesterov() ? 1 : 0)
+                .elementwise(p.size(), "sgd update of " + p.size() + " parameters");
+        return true;
+    }
+
+    /** Float32 storages of this backend, all of one size (null operands are absent ones). */
+    private boolean sameFloat32(Storage first, Storage... rest) {
+        if (first.dtype() != DType.F32 || first.backend() != this) {
+            return false;
+        }
+        for (Storage s : rest) {
+            if (s != null && (s.dtype() != DType.F32 || s.backend() != this || s.size() != first.size())) {
+                return false;
+            }
+        }
         return true;
     }
 

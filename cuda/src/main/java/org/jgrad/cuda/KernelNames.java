@@ -88,6 +88,16 @@ final class KernelNames {
         return "layer_norm_rows_" + suffix(dtype);
     }
 
+    /** The fused float32 Adam/AdamW update (OptimizerKernels). */
+    static String adam() {
+        return "adam_f32";
+    }
+
+    /** The fused float32 SGD update (OptimizerKernels). */
+    static String sgd() {
+        return "sgd_f32";
+    }
+
     static String gather(DType dtype) {
         return "gather_" + suffix(dtype);
     }
@@ -132,6 +142,8 @@ final class KernelNames {
         names.add(gemm(DType.F64));
         names.add(gemm128());
         names.add(gemmWarp128());
+        names.add(adam());
+        names.add(sgd());
         for (DType t : new DType[] {DType.F32, DType.F64}) {
             names.add(softmaxRows(t));
             names.add(layerNormRows(t));

@@ -63,6 +63,30 @@ class CudaBackendTest {
         agrees("flip and tanh", x -> x.flip(1).tanh(), 1e-6, 9, 300);
     }
 
+    /**
+     * Dense operands long enough for the elementwise kernels' four-element rounds (more than three grid-strides
+     * of elements: the launch caps the grid at 32 blocks of 256 per multiprocessor), with a tail after them; and
+     * an integer error found in the last round names its element.
+     */
+    @Test
+    void denseElementwiseRounds() {
+        int stride = 256 * 32 * gpu.device().multiprocessors();
+        int n = 4 * stride + 777;
+        agrees("add of dense runs", x -> x.add(x.mul(x)), 1e-6, n);
+        agrees("exp of a dense run", NDArray::exp, 1e-6, n);
+        agrees("scalar product of a dense run", x -> x.mul(3.0), 1e-6, n);
+        long[] exponents = new long[n];
+        int bad = 3 * stride + 5;
+        exponents[bad] = -1;
+        NDArray base = NDArray.on(gpu).of(new long[n], DType.I64, n).add(2L);
+        NDArray e = NDArray.on(gpu).of(exponents, DType.I64, n);
+        org.jgrad.core.backend.Storage power = gpu.binary(BinaryOp.POW, base.storage(), base.view(), e.storage(),
+                e.view());
+        String message = assertThrows(ArithmeticException.class, () -> gpu.toArray(power, e.view())).getMessage();
+        assertEquals("pow: integers to negative integer powers are not allowed (element " + bad
+                + " has a negative exponent)", message);
+    }
+
     @Test
     void reductions() {
         agrees("sum of rows", x -> x.sum(new int[] {1}, true), 1e-5, 300, 77);

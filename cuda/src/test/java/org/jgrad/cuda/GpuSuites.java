@@ -27,6 +27,7 @@ public final class GpuSuites {
     /** The suites that run on the backend under test, then this module's GPU tests. */
     static final List<String> DEFAULT = List.of(
             "org.jgrad.cuda.CudaBackendTest",
+            "org.jgrad.cuda.CudaOptimizerKernelsTest",
             "org.jgrad.cuda.CudaBackendAgreementProperties",
             "org.jgrad.cuda.CudaLayoutInvarianceProperties",
             "org.jgrad.cuda.CudaBroadcastProperties",
