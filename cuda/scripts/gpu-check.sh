@@ -2,6 +2,8 @@
 # One device call (run from the checkout's root as bash .devrun/gpu-check.sh, carry ".devrun"): facts and the
 # PTX check, doctor, the GPU suites, digits training on the GPU, and the GPU report's measurements (JSON into
 # $OUT; render them here with GpuReport). Each step has its own timeout; the whole fits a 540 s call.
+# A dry run without a GPU, on the driver emulator (smaller bench sizes):
+#   OUT=/tmp/dry GPU_CHECK_QUICK=1 LD_LIBRARY_PATH=$PWD/cuda/target/cuda-emulator bash .devrun/gpu-check.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
 J=.devrun/jre/bin/java
@@ -16,9 +18,10 @@ timeout 30 $J $O -cp "$CP" org.jgrad.bench.doctor.Doctor --backend cuda > $OUT/d
 timeout 150 $J $O -Xmx8g -cp "$CP" org.jgrad.cuda.GpuSuites > $OUT/suites.log 2>&1; echo "suites exit $?" >> $F
 timeout 60 $J $O -Xmx4g -cp "$CP" org.jgrad.examples.digits.DigitsMlp --device cuda --data-dir /tmp/digits --checkpoint /tmp/ck.safetensors > $OUT/train-gpu.txt 2>&1; echo "train exit $?" >> $F
 B=$OUT/bench.log
-timeout 150 $J $O -Xmx24g -cp "$CP" org.jgrad.bench.gpu.GpuBench gpu /tmp/rep > $B 2>&1; echo "gpubench gpu exit $?" >> $F
-timeout 90 $J $O -Xmx24g -Djgrad.threads=1 -Dgpubench.cpuMaxFlops=2e11 -Dgpubench.cpuCapMs=2500 -cp "$CP" org.jgrad.bench.gpu.GpuBench cpu /tmp/rep >> $B 2>&1; echo "gpubench cpu-1 exit $?" >> $F
-timeout 70 $J $O -Xmx24g -Dgpubench.cpuCapMs=3000 -cp "$CP" org.jgrad.bench.gpu.GpuBench cpu /tmp/rep >> $B 2>&1; echo "gpubench cpu-all exit $?" >> $F
+Q=${GPU_CHECK_QUICK:+--quick}
+timeout 150 $J $O -Xmx24g -cp "$CP" org.jgrad.bench.gpu.GpuBench gpu /tmp/rep $Q > $B 2>&1; echo "gpubench gpu exit $?" >> $F
+timeout 90 $J $O -Xmx24g -Djgrad.threads=1 -Dgpubench.cpuMaxFlops=2e11 -Dgpubench.cpuCapMs=2500 -cp "$CP" org.jgrad.bench.gpu.GpuBench cpu /tmp/rep $Q >> $B 2>&1; echo "gpubench cpu-1 exit $?" >> $F
+timeout 70 $J $O -Xmx24g -Dgpubench.cpuCapMs=3000 -cp "$CP" org.jgrad.bench.gpu.GpuBench cpu /tmp/rep $Q >> $B 2>&1; echo "gpubench cpu-all exit $?" >> $F
 cp /tmp/rep/*.json $OUT/
 timeout 25 python3 -c "
 import torch, time

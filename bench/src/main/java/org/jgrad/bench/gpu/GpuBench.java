@@ -172,7 +172,7 @@ public final class GpuBench {
             points.add(p);
             System.out.printf("gpu %-40s %10.4f ms%n", w.id(), (double) p.get("ms"));
         }
-        points.add(trainingStep(gpu));
+        points.add(trainingStep(gpu, quick));
         out.put("points", points);
         return out;
     }
@@ -211,13 +211,13 @@ public final class GpuBench {
         return back.length == inputs ? ms : Double.NaN;
     }
 
-    private static Map<String, Object> trainingStep(Backend backend) {
+    private static Map<String, Object> trainingStep(Backend backend, boolean quick) {
         String before = System.getProperty(Backends.PROPERTY);
         System.setProperty(Backends.PROPERTY, backend.name());
         try {
             PeerWorkload w = PeerRow.GPT_TRAIN.create();
-            int warm = 20;
-            int steps = 60;
+            int warm = quick ? 2 : 20;      // --quick is a smoke run of the pipeline, not a measurement
+            int steps = quick ? 3 : 60;
             for (int i = 0; i < warm; i++) {
                 try (MemoryScope s = MemoryScope.open()) {
                     w.step().item();
@@ -286,7 +286,7 @@ public final class GpuBench {
             points.add(point(w, ms));
             System.out.printf("cpu %-40s %10.4f ms%n", w.id(), ms);
         }
-        points.add(trainingStep(simd));
+        points.add(trainingStep(simd, quick));
         out.put("points", points);
         return out;
     }

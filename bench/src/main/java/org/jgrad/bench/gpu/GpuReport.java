@@ -211,7 +211,8 @@ public final class GpuReport {
         s.append("\nCrossover: the GPU add is faster from ").append(addCross == null ? "none measured" : addCross + " elements")
                 .append(" (kernel alone); with transfers, ").append(addCrossT == null ? "never in this range" : "from " + addCrossT)
                 .append(".\n");
-        s.append("\n## Softmax and layerNorm (rows x 1024, float32; composite ops on the GPU)\n\n| op | GPU ms | GPU GB/s |")
+        s.append("\n## Softmax and layerNorm (rows x 1024, float32; fused row kernels on the GPU and the CPU)\n\n")
+                .append("| op | GPU ms | GPU GB/s |")
                 .append(" CPU 1 thr ms | CPU ").append(allThreads).append(" thr ms |\n|---|---|---|---|---|\n");
         rows(s, gpu, cpuOne, cpuAll, "softmax", "gbs");
         rows(s, gpu, cpuOne, cpuAll, "layerNorm", "gbs");
