@@ -14,7 +14,10 @@ import org.jgrad.core.DType;
  * }</pre>
  */
 public enum GemmKernel {
-    /** 64 x 64 tiles for products too small to give every multiprocessor a 128 x 128 tile, else {@link #TILE128}. */
+    /**
+     * 64 x 64 tiles for products too small to give every multiprocessor a 128 x 128 tile, else {@link #WARP128}
+     * (the design expected to be fastest; the GPU report measures all three: see the README's GPU section).
+     */
     AUTO(0),
     /** 64 x 64 tiles, 4 x 4 results per thread ({@code gemm_f32}). */
     TILE64(64),
@@ -52,7 +55,7 @@ public enum GemmKernel {
             return this;
         }
         long bigTiles = (long) ceilDiv(m, 128) * ceilDiv(n, 128) * batch;
-        return bigTiles >= multiprocessors ? TILE128 : TILE64;
+        return bigTiles >= multiprocessors ? WARP128 : TILE64;
     }
 
     /** Rows and columns of C per block. */

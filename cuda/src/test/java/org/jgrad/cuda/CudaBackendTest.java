@@ -103,7 +103,7 @@ class CudaBackendTest {
     }
 
     /**
-     * Products big enough for the 128 x 128 tile kernel (its tiles alone fill every multiprocessor of a large GPU),
+     * Products big enough for the 128 x 128 tile kernels (their tiles alone fill every multiprocessor of a large GPU),
      * with rows that allow float4 loads (K = 300) and rows that do not (K = 301, odd leading dimensions).
      */
     @Test

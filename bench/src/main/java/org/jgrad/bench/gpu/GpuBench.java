@@ -167,7 +167,9 @@ public final class GpuBench {
                 } catch (RuntimeException | LinkageError e) {
                     device.put("cublasError", e.toString().replaceAll("\\s+", " "));
                 }
-                p.put("kernelMs", gemmKernelTimes(gpu, run));
+                Map<String, Double> kernels = gemmKernelTimes(gpu, run);
+                p.put("kernelMs", kernels);
+                kernels.forEach((k, ms) -> System.out.printf("gpu %-40s %10.4f ms%n", w.id() + " " + k, ms));
             }
             points.add(p);
             System.out.printf("gpu %-40s %10.4f ms%n", w.id(), (double) p.get("ms"));
