@@ -133,7 +133,7 @@ dim3 thread_index(int t, dim3 block) {
     std::abort();
 }
 
-void run_block_with_barriers(KernelBody body, void** params, int threads) {
+void run_block_with_barriers(KernelBody body, void** params, int threads, bool parity) {
     running_body = body;
     running_params = params;
     for (int t = 0; t < threads; t++) {
@@ -150,9 +150,13 @@ void run_block_with_barriers(KernelBody body, void** params, int threads) {
         f.index = thread_index(t, blockDim);
     }
     int remaining = threads;
-    while (remaining > 0) {
-        // One round: every live thread runs to its next barrier or to its end.
-        for (int t = 0; t < threads; t++) {
+    // One round: every live thread runs to its next barrier or to its end. Rounds alternate the threads' order
+    // (and odd blocks start reversed): a thread that reads shared memory before the barrier that should order
+    // it after another thread's write then sees the unwritten value in one of the two orders, whichever thread
+    // was meant to write first.
+    for (bool reverse = parity; remaining > 0; reverse = !reverse) {
+        for (int u = 0; u < threads; u++) {
+            int t = reverse ? threads - 1 - u : u;
             Fiber& f = fibers[t];
             if (f.state == DONE) {
                 continue;
@@ -183,7 +187,7 @@ void launch(const Kernel& kernel, dim3 grid, dim3 block, void** params) {
             for (unsigned x = 0; x < grid.x; x++) {
                 blockIdx = dim3{x, y, z};
                 if (kernel.barriers) {
-                    run_block_with_barriers(kernel.body, params, threads);
+                    run_block_with_barriers(kernel.body, params, threads, ((x + y + z) & 1) != 0);
                 } else {
                     for (int t = 0; t < threads; t++) {
                         threadIdx = thread_index(t, block);
