@@ -49,6 +49,7 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
     private final CachingAllocator allocator = new CachingAllocator();
     private final DeviceErrors errors;
     private volatile GemmKernel gemm = GemmKernel.fromProperty();
+    private final java.util.concurrent.atomic.LongAdder hostReads = new java.util.concurrent.atomic.LongAdder();
 
     CudaBackend(CudaDevice device) {
         this.device = device;
@@ -83,6 +84,14 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
         device.makeCurrent();
         cuCtxSynchronize();
         errors.check();
+    }
+
+    /**
+     * How many times values were read back to the host ({@link #toArray}: {@code item()}, {@code toArray()},
+     * printing), each of which waits for the queued kernels. A training step that reads its loss makes one.
+     */
+    public long hostReads() {
+        return hostReads.sum();
     }
 
     /** Device bytes held by live storages. */
@@ -143,6 +152,7 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
     @Override
     public Object toArray(Storage src, View view) {
         CudaStorage s = CudaStorage.of(src);
+        hostReads.increment();
         errors.check();
         int n = view.numel();
         HostArray host = HostArray.allocate(s.dtype(), n);
