@@ -48,12 +48,14 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
     private final CudaDevice device;
     private final CachingAllocator allocator = new CachingAllocator();
     private final DeviceErrors errors;
+    private final CudaFused fused;
     private volatile GemmKernel gemm = GemmKernel.fromProperty();
     private final java.util.concurrent.atomic.LongAdder hostReads = new java.util.concurrent.atomic.LongAdder();
 
     CudaBackend(CudaDevice device) {
         this.device = device;
         this.errors = new DeviceErrors(device, allocator);
+        this.fused = new CudaFused(this);
     }
 
     /** Which SGEMM kernel float32 products use from now on (they all give the same bits; see {@link GemmKernel}). */
@@ -317,7 +319,7 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
     }
 
     /** A power of two in [32, 256] covering {@code n} elements per block where it can. */
-    private static int blockFor(int n) {
+    static int blockFor(int n) {
         int b = 32;
         while (b < n && b < MAX_BLOCK) {
             b <<= 1;
@@ -372,77 +374,27 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
                 () -> copyInto(s, v, temp, View.contiguous(v.shape())));
     }
 
-    // ---------------------------------------------------------------- fused row kernels
+    // ---------------------------------------------------------------- fused kernels (CudaFused)
 
-    /** One kernel per row of a dense, last-dim softmax (the front end lays other dims and layouts out so). */
     @Override
     public boolean softmax(Storage x, View vx, int dim, boolean log, Storage out) {
-        if (!x.dtype().isFloating() || dim != vx.rank() - 1 || !vx.isContiguous()) {
-            return false;
-        }
-        int n = vx.shape().dim(dim);
-        Launch.of(device, KernelNames.softmaxRows(x.dtype())).ptr(at(CudaStorage.of(x), vx.offset()))
-                .ptr(CudaStorage.of(out)).ints(n, log ? 1 : 0)
-                .run(vx.numel() / n, 1, 1, blockFor(n), 0, (log ? "logSoftmax" : "softmax") + " of " + vx.shape());
-        return true;
+        return fused.softmax(x, vx, dim, log, out);
     }
 
     @Override
     public boolean layerNorm(Storage x, View vx, int n, double eps, Storage out) {
-        if (!x.dtype().isFloating() || !vx.isContiguous()) {
-            return false;
-        }
-        Launch.of(device, KernelNames.layerNormRows(x.dtype())).ptr(at(CudaStorage.of(x), vx.offset()))
-                .ptr(CudaStorage.of(out)).ints(n).doubles(eps)
-                .run(vx.numel() / n, 1, 1, blockFor(n), 0, "layerNorm over " + n + " of " + vx.shape());
-        return true;
+        return fused.layerNorm(x, vx, n, eps, out);
     }
-
-    // ---------------------------------------------------------------- fused optimizers
 
     @Override
     public boolean adam(Storage param, Storage grad, Storage expAvg, Storage expAvgSq, Storage maxExpAvgSq,
-                        AdamStep s) {
-        if (!sameFloat32(param, grad, expAvg, expAvgSq, maxExpAvgSq)) {
-            return false;
-        }
-        CudaStorage p = CudaStorage.of(param);
-        Launch.of(device, KernelNames.adam()).ints(p.size()).ptr(p).ptr(CudaStorage.of(grad))
-                .ptr(CudaStorage.of(expAvg)).ptr(CudaStorage.of(expAvgSq))
-                .ptr(CudaStorage.of(maxExpAvgSq == null ? param : maxExpAvgSq)).ints(maxExpAvgSq == null ? 0 : 1)
-                .floats((float) s.decay()).floats((float) s.l2()).ints(s.l2() != 0 ? 1 : 0)
-                .floats((float) s.beta1()).floats((float) s.oneMinusBeta1()).floats((float) s.beta2())
-                .floats((float) s.oneMinusBeta2()).floats((float) s.biasCorrection2Sqrt()).floats((float) s.eps())
-                .floats((float) s.negStepSize()).elementwise(p.size(), "adam update of " + p.size() + " parameters");
-        return true;
+                        AdamStep step) {
+        return fused.adam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step);
     }
 
     @Override
-    public boolean sgd(Storage param, Storage grad, Storage momentumBuffer, SgdStep s) {
-        if (!sameFloat32(param, grad, momentumBuffer)) {
-            return false;
-        }
-        CudaStorage p = CudaStorage.of(param);
-        Launch.of(device, KernelNames.sgd()).ints(p.size()).ptr(p).ptr(CudaStorage.of(grad))
-                .ptr(CudaStorage.of(momentumBuffer == null ? param : momentumBuffer))
-                .ints(momentumBuffer == null ? 0 : 1).floats((float) s.weightDecay()).ints(s.weightDecay() != 0 ? 1 : 0)
-                .floats((float) s.momentum()).floats((float) s.oneMinusDampening()).floats((float) s.lr())
-                .ints(s.first() ? 1 : 0, s.nesterov() ? 1 : 0)
-                .elementwise(p.size(), "sgd update of " + p.size() + " parameters");
-        return true;
-    }
-
-    /** Float32 storages of this backend, all of one size (null operands are absent ones). */
-    private boolean sameFloat32(Storage first, Storage... rest) {
-        if (first.dtype() != DType.F32 || first.backend() != this) {
-            return false;
-        }
-        for (Storage s : rest) {
-            if (s != null && (s.dtype() != DType.F32 || s.backend() != this || s.size() != first.size())) {
-                return false;
-            }
-        }
-        return true;
+    public boolean sgd(Storage param, Storage grad, Storage momentumBuffer, SgdStep step) {
+        return fused.sgd(param, grad, momentumBuffer, step);
     }
 
     // ---------------------------------------------------------------- indexing
