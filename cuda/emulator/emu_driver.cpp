@@ -137,6 +137,20 @@ CUresult cuMemFree_v2(CUdeviceptr pointer) {
     return SUCCESS;
 }
 
+CUresult cuMemAllocHost_v2(void** pointer, size_t bytes) {
+    void* p = std::aligned_alloc(256, (bytes + 255) / 256 * 256);
+    if (p == nullptr) {
+        return OUT_OF_MEMORY;
+    }
+    *pointer = p;
+    return SUCCESS;
+}
+
+CUresult cuMemFreeHost(void* pointer) {
+    std::free(pointer);
+    return SUCCESS;
+}
+
 CUresult cuMemcpyHtoD_v2(CUdeviceptr dst, const void* src, size_t bytes) {
     std::lock_guard<std::mutex> g(lock);
     std::memmove((void*) dst, src, bytes);

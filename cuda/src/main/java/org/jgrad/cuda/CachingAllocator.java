@@ -25,7 +25,7 @@ final class CachingAllocator {
     private static final long SMALL = 512;
     private static final long LARGE = 1 << 20;
 
-    private final Map<Long, ArrayDeque<CUdeviceptr>> free = new HashMap<>();
+    private final Map<Long, ArrayDeque<DevicePointer>> free = new HashMap<>();
     private long bytesInUse;
     private long bytesCached;
     private long allocations;
@@ -37,15 +37,15 @@ final class CachingAllocator {
     }
 
     /** A block of at least {@code bytes} (contents unspecified). */
-    synchronized CUdeviceptr take(long bytes) {
+    synchronized DevicePointer take(long bytes) {
         long size = rounded(bytes);
-        ArrayDeque<CUdeviceptr> list = free.get(size);
+        ArrayDeque<DevicePointer> list = free.get(size);
         if (list != null && !list.isEmpty()) {
             bytesCached -= size;
             bytesInUse += size;
             return list.pop();
         }
-        CUdeviceptr p = new CUdeviceptr();
+        DevicePointer p = new DevicePointer();
         try {
             cuMemAlloc(p, size);
         } catch (CudaException first) {
@@ -64,7 +64,7 @@ final class CachingAllocator {
     }
 
     /** Gives a block of {@code bytes} (as asked for in {@link #take}) back to the cache. */
-    synchronized void give(CUdeviceptr p, long bytes) {
+    synchronized void give(DevicePointer p, long bytes) {
         long size = rounded(bytes);
         free.computeIfAbsent(size, k -> new ArrayDeque<>()).push(p);
         bytesInUse -= size;
@@ -73,8 +73,8 @@ final class CachingAllocator {
 
     /** Frees every cached block back to the driver. */
     synchronized void emptyCache() {
-        for (ArrayDeque<CUdeviceptr> list : free.values()) {
-            for (CUdeviceptr p : list) {
+        for (ArrayDeque<DevicePointer> list : free.values()) {
+            for (DevicePointer p : list) {
                 int r = cuMemFree(p);
                 if (r != CUresult.CUDA_SUCCESS) {
                     throw new IllegalStateException("cuda: cuMemFree failed: " + CUresult.stringFor(r));

@@ -3,7 +3,6 @@ package org.jgrad.cuda;
 import static jcuda.driver.JCudaDriver.cuMemsetD32;
 
 import jcuda.Pointer;
-import jcuda.driver.CUdeviceptr;
 import jcuda.jcublas.JCublas2;
 import jcuda.jcublas.cublasHandle;
 import jcuda.jcublas.cublasMath;
@@ -28,9 +27,9 @@ public final class CublasBaseline {
         long ba = 4L * m * k;
         long bb = 4L * k * n;
         long bc = 4L * m * n;
-        CUdeviceptr a = alloc.take(ba);
-        CUdeviceptr b = alloc.take(bb);
-        CUdeviceptr c = alloc.take(bc);
+        DevicePointer a = alloc.take(ba);
+        DevicePointer b = alloc.take(bb);
+        DevicePointer c = alloc.take(bc);
         try {
             JCublas2.cublasSetMathMode(handle, cublasMath.CUBLAS_PEDANTIC_MATH);
             cuMemsetD32(a, Float.floatToIntBits(1f), (long) m * k);

@@ -226,7 +226,7 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
     }
 
     /** Integer division and power can fail on their data (checked at the next read); nothing else here can. */
-    private CUdeviceptr errorSlot(BinaryOp op, DType dtype) {
+    private long errorSlot(BinaryOp op, DType dtype) {
         return !dtype.isFloating() && (op == BinaryOp.DIV || op == BinaryOp.POW)
                 ? errors.slotFor(op.methodName(), null) : errors.unchecked();
     }
@@ -403,7 +403,7 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
     public Storage gather(Storage x, View vx, int dim, Storage index, View vindex) {
         CudaStorage out = (CudaStorage) empty(x.dtype(), vindex.numel());
         StridedGeometry g = StridedGeometry.unmerged(vindex, vx);
-        CUdeviceptr error = errors.slotFor("gather",
+        long error = errors.slotFor("gather",
                 new DeviceErrors.IndexSource(CudaStorage.of(index), dim, vx.shape()));
         Launch.of(device, KernelNames.gather(x.dtype())).ints(vindex.numel()).struct(g.layout())
                 .ptr(CudaStorage.of(x)).struct(g.stridesWithout(1, dim)).ints(vx.stride(dim), vx.shape().dim(dim))
@@ -422,10 +422,10 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
         }
         StridedGeometry g = StridedGeometry.unmerged(vindex, vsrc);
         CudaStorage d = CudaStorage.of(dst);
-        CUdeviceptr error = errors.slotFor("scatterAdd",
+        long error = errors.slotFor("scatterAdd",
                 new DeviceErrors.IndexSource(CudaStorage.of(index), dim, vdst.shape()));
         Launch.of(device, KernelNames.scatterAdd(dst.dtype())).ints(vdst.numel())
-                .struct(StridedGeometry.layoutOf(vdst.shape())).ptr(at(d, vdst.offset()))
+                .struct(StridedGeometry.layoutOf(vdst.shape())).ptr(address(d, vdst.offset()))
                 .struct(g.layout()).ints(dim).ptr(CudaStorage.of(index)).struct(g.strides(0))
                 .ptr(CudaStorage.of(src)).struct(g.strides(1)).ptr(error)
                 .elementwise(vdst.numel(), "scatterAdd along dim " + dim + " into " + vdst.shape() + " by "
@@ -439,7 +439,7 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
         Shape outShape = Shape.of(outDims);
         CudaStorage out = (CudaStorage) empty(x.dtype(), outShape.numel());
         StridedGeometry gx = StridedGeometry.unmerged(vx);
-        CUdeviceptr error = errors.slotFor("indexSelect",
+        long error = errors.slotFor("indexSelect",
                 new DeviceErrors.IndexSource(CudaStorage.of(index), dim, vx.shape()));
         Launch.of(device, KernelNames.indexSelect(x.dtype())).ints(outShape.numel())
                 .struct(StridedGeometry.layoutOf(outShape)).ptr(CudaStorage.of(x)).struct(gx.stridesWithout(0, dim))
@@ -451,8 +451,12 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
 
     // ---------------------------------------------------------------- helpers
 
+    /** The device address of element {@code offset} of {@code s}, for kernel arguments. */
+    static long address(CudaStorage s, int offset) {
+        return s.address() + (long) offset * s.dtype().byteSize();
+    }
 
-    /** A pointer to element {@code offset} of {@code s}. */
+    /** A pointer to element {@code offset} of {@code s}, for copies. */
     static CUdeviceptr at(CudaStorage s, int offset) {
         return offset == 0 ? s.pointer() : s.pointer().withByteOffset((long) offset * s.dtype().byteSize());
     }
@@ -479,8 +483,8 @@ public final class CudaBackend implements Backend, FusedKernels, OptimizerKernel
             this.writeBack = writeBack;
         }
 
-        CUdeviceptr pointer() {
-            return at(storage, offset);
+        long pointer() {
+            return address(storage, offset);
         }
 
         void done() {

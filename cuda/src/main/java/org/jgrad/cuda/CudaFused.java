@@ -29,7 +29,7 @@ final class CudaFused {
         }
         int n = vx.shape().dim(dim);
         Launch.of(device, KernelNames.softmaxRows(x.dtype()))
-                .ptr(CudaBackend.at(CudaStorage.of(x), vx.offset()))
+                .ptr(CudaBackend.address(CudaStorage.of(x), vx.offset()))
                 .ptr(CudaStorage.of(out)).ints(n, log ? 1 : 0)
                 .run(vx.numel() / n, 1, 1, CudaBackend.blockFor(n), 0,
                         (log ? "logSoftmax" : "softmax") + " of " + vx.shape());
@@ -41,7 +41,7 @@ final class CudaFused {
             return false;
         }
         Launch.of(device, KernelNames.layerNormRows(x.dtype()))
-                .ptr(CudaBackend.at(CudaStorage.of(x), vx.offset()))
+                .ptr(CudaBackend.address(CudaStorage.of(x), vx.offset()))
                 .ptr(CudaStorage.of(out)).ints(n).doubles(eps)
                 .run(vx.numel() / n, 1, 1, CudaBackend.blockFor(n), 0, "layerNorm over " + n + " of " + vx.shape());
         return true;

@@ -17,12 +17,12 @@ final class CudaStorage implements Storage {
 
     /** What the cleaner needs, without a reference back to the storage. */
     private static final class Block implements Runnable {
-        final CUdeviceptr pointer;
+        final DevicePointer pointer;
         final long bytes;
         final CachingAllocator allocator;
         final AtomicBoolean released = new AtomicBoolean();
 
-        Block(CUdeviceptr pointer, long bytes, CachingAllocator allocator) {
+        Block(DevicePointer pointer, long bytes, CachingAllocator allocator) {
             this.pointer = pointer;
             this.bytes = bytes;
             this.allocator = allocator;
@@ -67,6 +67,11 @@ final class CudaStorage implements Storage {
                     + " need it later");
         }
         return block.pointer;
+    }
+
+    /** The device address; fails if the storage was released. */
+    long address() {
+        return ((DevicePointer) pointer()).address();
     }
 
     long bytes() {

@@ -7,7 +7,6 @@ import static jcuda.driver.JCudaDriver.cuEventRecord;
 import static jcuda.driver.JCudaDriver.cuEventSynchronize;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoD;
 
-import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUevent;
 import jcuda.driver.CUevent_flags;
 
@@ -54,8 +53,8 @@ public final class CudaTimer {
     public static double copyBandwidth(CudaBackend gpu, long bytes, int reps) {
         gpu.device().makeCurrent();
         CachingAllocator a = new CachingAllocator();
-        CUdeviceptr src = a.take(bytes);
-        CUdeviceptr dst = a.take(bytes);
+        DevicePointer src = a.take(bytes);
+        DevicePointer dst = a.take(bytes);
         try {
             double ms = millis(gpu, reps, () -> cuMemcpyDtoD(dst, src, bytes));
             return 2.0 * bytes / (ms * 1e-3) / 1e9;

@@ -6,7 +6,6 @@ import static jcuda.driver.JCudaDriver.cuMemsetD32;
 import java.util.ArrayList;
 import java.util.List;
 import jcuda.Pointer;
-import jcuda.driver.CUdeviceptr;
 import org.jgrad.core.Shape;
 import org.jgrad.core.backend.IndexRange;
 
@@ -32,7 +31,7 @@ final class DeviceErrors {
     }
 
     private final CudaDevice device;
-    private final CUdeviceptr ring;
+    private final DevicePointer ring;
     private final ErrorSlots<IndexSource> slots;
     private final List<CudaStorage> releaseAfterRead = new ArrayList<>();
 
@@ -56,16 +55,16 @@ final class DeviceErrors {
     }
 
     /** The error slot for a launch of {@code op} that can fail; {@code source} is null unless it reads indices. */
-    synchronized CUdeviceptr slotFor(String op, IndexSource source) {
+    synchronized long slotFor(String op, IndexSource source) {
         if (slots.full()) {
             check();
         }
-        return ring.withByteOffset(8L * slots.reserve(op, source));
+        return ring.address() + 8L * slots.reserve(op, source);
     }
 
     /** A slot for launches whose kernel takes an error buffer but cannot fail (float arithmetic). */
-    CUdeviceptr unchecked() {
-        return ring.withByteOffset(8L * SLOTS);
+    long unchecked() {
+        return ring.address() + 8L * SLOTS;
     }
 
     /**

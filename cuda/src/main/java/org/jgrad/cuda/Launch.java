@@ -2,16 +2,14 @@ package org.jgrad.cuda;
 
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import jcuda.CudaException;
-import jcuda.Pointer;
-import jcuda.driver.CUdeviceptr;
 
 /**
- * One kernel launch being put together: the kernel's arguments in order, then the grid. Errors name the
- * kernel, the launch configuration and what the caller said about the operands (their shapes).
+ * One kernel launch being put together: the kernel's arguments in order, written straight into the calling
+ * thread's {@link ParamBlock}, then the grid. Errors name the kernel, the launch configuration and what the
+ * caller said about the operands (their shapes). Put one launch together at a time per thread: starting
+ * another before this one runs is caught at {@link #run}.
  *
  * <pre>{@code
  * Launch.of(device, "unary_exp_f32").ints(n).struct(layout).ptr(x).struct(sx).ptr(out).struct(so)
@@ -24,11 +22,14 @@ final class Launch {
 
     private final CudaDevice device;
     private final String kernel;
-    private final List<Pointer> args = new ArrayList<>();
+    private final ParamBlock block;
+    private final long generation;
 
     private Launch(CudaDevice device, String kernel) {
         this.device = device;
         this.kernel = kernel;
+        this.block = ParamBlock.start();
+        this.generation = block.generation();
     }
 
     static Launch of(CudaDevice device, String kernel) {
@@ -38,47 +39,49 @@ final class Launch {
     /** Int arguments, one per value. */
     Launch ints(int... values) {
         for (int v : values) {
-            args.add(Pointer.to(new int[] {v}));
+            block.buffer().putInt(block.next(4, kernel), v);
         }
         return this;
     }
 
     /** One struct of ints passed by value ({@code Layout}, {@code Strides}): a single argument. */
     Launch struct(int[] fields) {
-        args.add(Pointer.to(fields));
+        int at = block.next(4 * fields.length, kernel);
+        for (int i = 0; i < fields.length; i++) {
+            block.buffer().putInt(at + 4 * i, fields[i]);
+        }
         return this;
     }
 
     Launch longs(long... values) {
         for (long v : values) {
-            args.add(Pointer.to(new long[] {v}));
+            block.buffer().putLong(block.next(8, kernel), v);
         }
         return this;
     }
 
     Launch doubles(double value) {
-        args.add(Pointer.to(new double[] {value}));
+        block.buffer().putDouble(block.next(8, kernel), value);
         return this;
     }
 
     Launch floats(float value) {
-        args.add(Pointer.to(new float[] {value}));
+        block.buffer().putFloat(block.next(4, kernel), value);
         return this;
     }
 
     Launch bytes(byte value) {
-        args.add(Pointer.to(new byte[] {value}));
+        block.buffer().put(block.next(1, kernel), value);
         return this;
     }
 
-    /** A device pointer argument. */
-    Launch ptr(CUdeviceptr p) {
-        args.add(Pointer.to(p));
-        return this;
+    /** A device pointer argument, by address. */
+    Launch ptr(long address) {
+        return longs(address);
     }
 
     Launch ptr(CudaStorage s) {
-        return ptr(s.pointer());
+        return ptr(s.address());
     }
 
     /** A grid-stride launch over {@code n} elements (nothing for n = 0). */
@@ -92,10 +95,14 @@ final class Launch {
 
     /** A launch with an explicit grid and block, and {@code sharedBytes} of dynamic shared memory. */
     void run(int gridX, int gridY, int gridZ, int block, int sharedBytes, String what) {
+        if (this.block.generation() != generation) {
+            throw new IllegalStateException("cuda: another launch was put together on this thread while " + kernel
+                    + "'s was (" + what + ")");
+        }
         device.makeCurrent();
-        Pointer params = Pointer.to(args.toArray(new Pointer[0]));
         try {
-            cuLaunchKernel(device.function(kernel), gridX, gridY, gridZ, block, 1, 1, sharedBytes, null, params, null);
+            cuLaunchKernel(device.function(kernel), gridX, gridY, gridZ, block, 1, 1, sharedBytes, null,
+                    this.block.table(), null);
         } catch (CudaException e) {
             throw new IllegalStateException("cuda: launching " + kernel + " with grid " + Arrays.toString(
                     new int[] {gridX, gridY, gridZ}) + ", block " + block + ", shared " + sharedBytes + " bytes failed"

@@ -10,6 +10,7 @@ import org.jgrad.core.Generator;
 import org.jgrad.core.NDArray;
 import org.jgrad.core.backend.Backend;
 import org.jgrad.core.backend.Backends;
+import org.jgrad.core.backend.Storage;
 import org.jgrad.core.ops.BinaryOp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,11 +81,24 @@ class CudaBackendTest {
         exponents[bad] = -1;
         NDArray base = NDArray.on(gpu).of(new long[n], DType.I64, n).add(2L);
         NDArray e = NDArray.on(gpu).of(exponents, DType.I64, n);
-        org.jgrad.core.backend.Storage power = gpu.binary(BinaryOp.POW, base.storage(), base.view(), e.storage(),
+        Storage power = gpu.binary(BinaryOp.POW, base.storage(), base.view(), e.storage(),
                 e.view());
         String message = assertThrows(ArithmeticException.class, () -> gpu.toArray(power, e.view())).getMessage();
         assertEquals("pow: integers to negative integer powers are not allowed (element " + bad
                 + " has a negative exponent)", message);
+    }
+
+    /** Arguments live in one block per thread: a launch put together inside another's is refused, not garbled. */
+    @Test
+    void launchesArePutTogetherOneAtATime() {
+        Storage out = gpu.empty(DType.F32, 4);
+        Launch outer = Launch.of(gpu.device(), KernelNames.fill(DType.F32)).ints(4);
+        gpu.fill(out, org.jgrad.core.View.contiguous(org.jgrad.core.Shape.of(4)), 1.5);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> outer.run(1, 1, 1, 32, 0, "test"));
+        assertEquals("cuda: another launch was put together on this thread while fill_f32's was (test)",
+                e.getMessage());
+        assertArrayEquals(new float[] {1.5f, 1.5f, 1.5f, 1.5f},
+                (float[]) gpu.toArray(out, org.jgrad.core.View.contiguous(org.jgrad.core.Shape.of(4))));
     }
 
     @Test
@@ -192,7 +206,7 @@ class CudaBackendTest {
         // The front end divides integers in float (true division); the SPI's integer DIV is for floor-free cases.
         NDArray a = NDArray.on(gpu).of(new long[] {4, 5}, DType.I64, 2);
         NDArray b = NDArray.on(gpu).of(new long[] {2, 0}, DType.I64, 2);
-        org.jgrad.core.backend.Storage quotient = gpu.binary(BinaryOp.DIV, a.storage(), a.view(), b.storage(),
+        Storage quotient = gpu.binary(BinaryOp.DIV, a.storage(), a.view(), b.storage(),
                 b.view());
         String message = assertThrows(ArithmeticException.class, () -> gpu.toArray(quotient, a.view())).getMessage();
         assertEquals("div: integer division by zero", message);

@@ -17,7 +17,9 @@ import org.jgrad.core.NDArray;
 import org.jgrad.core.backend.Backend;
 import org.jgrad.core.backend.Backends;
 import org.jgrad.core.backend.MemoryScope;
+import org.jgrad.core.backend.Storage;
 import org.jgrad.core.cpu.Parallel;
+import org.jgrad.core.ops.BinaryOp;
 import org.jgrad.cuda.CublasBaseline;
 import org.jgrad.cuda.GemmKernel;
 import org.jgrad.cuda.CudaBackend;
@@ -146,6 +148,7 @@ public final class GpuBench {
         device.put("driver", CudaDevice.versionString(d.driverVersion()));
         device.put("ptx", d.ptxVersion());
         device.put("copyGBs", CudaTimer.copyBandwidth(gpu, 1L << 30, 20));
+        device.put("launchMicros", launchMicros(gpu));
         out.put("device", device);
         List<Map<String, Object>> points = new ArrayList<>();
         for (GpuWorkloads.Workload w : GpuWorkloads.all(quick)) {
@@ -177,6 +180,26 @@ public final class GpuBench {
         points.add(trainingStep(gpu, quick));
         out.put("points", points);
         return out;
+    }
+
+    /**
+     * Host time per elementwise launch queued back to back (1-element adds through the SPI, after a warm-up): the
+     * floor under every small op on the GPU, and so the reason small models train faster on the CPU.
+     */
+    private static double launchMicros(CudaBackend gpu) {
+        NDArray x = NDArray.on(gpu).of(new float[] {1}, DType.F32, 1);
+        Storage out = gpu.empty(DType.F32, 1);
+        Runnable add = () -> gpu.binary(BinaryOp.ADD, x.storage(), x.view(), x.storage(), x.view(), out, x.view());
+        warmUp(add);
+        int n = 20_000;
+        gpu.synchronize();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            add.run();
+        }
+        gpu.synchronize();
+        gpu.release(out);
+        return (System.nanoTime() - t0) / 1e3 / n;
     }
 
     /** Each of our SGEMM kernels on one product (the point's own figure is the backend's automatic choice). */

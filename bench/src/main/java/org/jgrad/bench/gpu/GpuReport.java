@@ -139,6 +139,10 @@ public final class GpuReport {
         s.append("- GPU times are CUDA events around repeated runs after a warm-up run (our kernels and cuBLAS alike);")
                 .append(" CPU times are wall clock, same protocol. Transfer = host to device of the inputs and device")
                 .append(" to host of one result, through the backend (pageable memory).\n");
+        if (d.has("launchMicros")) {
+            s.append("- Launch overhead: ").append(f(d.get("launchMicros").getAsDouble()))
+                    .append(" us of host time per elementwise launch (1-element adds queued back to back)\n");
+        }
         if (d.has("cublasError")) {
             s.append("- cuBLAS could not run here: ").append(d.get("cublasError").getAsString()).append('\n');
         }
