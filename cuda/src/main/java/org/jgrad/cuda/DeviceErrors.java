@@ -18,7 +18,8 @@ import org.jgrad.core.backend.IndexRange;
  * error does in PyTorch.
  *
  * <p>The message names the bad index value, so an index storage stays alive until its launch's slot is read:
- * releasing it before then hands it to this class, which releases it after the read.
+ * releasing it before then hands it to this class, which releases it after the read. The ring is the
+ * backend's, as the stream is: with several threads, the read that reports an error may be another thread's.
  */
 final class DeviceErrors {
     private static final int SLOTS = 1024;
