@@ -20,6 +20,7 @@ constexpr CUresult SUCCESS = 0;
 constexpr CUresult INVALID_VALUE = 1;
 constexpr CUresult OUT_OF_MEMORY = 2;
 constexpr CUresult INVALID_DEVICE = 101;
+constexpr CUresult INVALID_CONTEXT = 201;
 constexpr CUresult NOT_FOUND = 500;
 
 // Plausible figures for a small GPU; two multiprocessors so that the host code's "enough tiles to fill the
@@ -31,6 +32,14 @@ const char* const NAME = "jgrad CPU emulator (not a GPU)";
 std::mutex lock;
 int dummy_context;
 int dummy_module;
+// As in the driver, a context is current per thread: calls that need one fail on a thread that has not made
+// it current (cuCtxSetCurrent), which is how a real GPU would answer such a call.
+thread_local void* current_context = nullptr;
+
+#define NEEDS_CONTEXT()                 \
+    if (current_context == nullptr) {   \
+        return INVALID_CONTEXT;         \
+    }
 
 struct Event {
     std::chrono::steady_clock::time_point at;
@@ -104,11 +113,18 @@ CUresult cuDevicePrimaryCtxRetain(void** context, CUdevice) {
     return SUCCESS;
 }
 
-CUresult cuCtxSetCurrent(void*) { return SUCCESS; }
+CUresult cuCtxSetCurrent(void* context) {
+    current_context = context;
+    return SUCCESS;
+}
 
-CUresult cuCtxSynchronize() { return SUCCESS; }
+CUresult cuCtxSynchronize() {
+    NEEDS_CONTEXT();
+    return SUCCESS;
+}
 
 CUresult cuModuleLoadData(void** module, const void*) {
+    NEEDS_CONTEXT();
     *module = &dummy_module;
     return SUCCESS;
 }
@@ -124,6 +140,7 @@ CUresult cuModuleGetFunction(void** function, void*, const char* name) {
 }
 
 CUresult cuMemAlloc_v2(CUdeviceptr* pointer, size_t bytes) {
+    NEEDS_CONTEXT();
     void* p = std::aligned_alloc(256, (bytes + 255) / 256 * 256);
     if (p == nullptr) {
         return OUT_OF_MEMORY;
@@ -138,6 +155,7 @@ CUresult cuMemFree_v2(CUdeviceptr pointer) {
 }
 
 CUresult cuMemAllocHost_v2(void** pointer, size_t bytes) {
+    NEEDS_CONTEXT();
     void* p = std::aligned_alloc(256, (bytes + 255) / 256 * 256);
     if (p == nullptr) {
         return OUT_OF_MEMORY;
@@ -152,30 +170,35 @@ CUresult cuMemFreeHost(void* pointer) {
 }
 
 CUresult cuMemcpyHtoD_v2(CUdeviceptr dst, const void* src, size_t bytes) {
+    NEEDS_CONTEXT();
     std::lock_guard<std::mutex> g(lock);
     std::memmove((void*) dst, src, bytes);
     return SUCCESS;
 }
 
 CUresult cuMemcpyDtoH_v2(void* dst, CUdeviceptr src, size_t bytes) {
+    NEEDS_CONTEXT();
     std::lock_guard<std::mutex> g(lock);
     std::memmove(dst, (const void*) src, bytes);
     return SUCCESS;
 }
 
 CUresult cuMemcpyDtoD_v2(CUdeviceptr dst, CUdeviceptr src, size_t bytes) {
+    NEEDS_CONTEXT();
     std::lock_guard<std::mutex> g(lock);
     std::memmove((void*) dst, (const void*) src, bytes);
     return SUCCESS;
 }
 
 CUresult cuMemsetD8_v2(CUdeviceptr dst, unsigned char value, size_t count) {
+    NEEDS_CONTEXT();
     std::lock_guard<std::mutex> g(lock);
     std::memset((void*) dst, value, count);
     return SUCCESS;
 }
 
 CUresult cuMemsetD32_v2(CUdeviceptr dst, unsigned int value, size_t count) {
+    NEEDS_CONTEXT();
     std::lock_guard<std::mutex> g(lock);
     unsigned int* p = (unsigned int*) dst;
     for (size_t i = 0; i < count; i++) {
@@ -186,6 +209,7 @@ CUresult cuMemsetD32_v2(CUdeviceptr dst, unsigned int value, size_t count) {
 
 CUresult cuLaunchKernel(void* function, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
                         unsigned shared_bytes, void*, void** params, void** extra) {
+    NEEDS_CONTEXT();
     if (function == nullptr || extra != nullptr || bx * by * bz == 0 || bx * by * bz > 1024
             || shared_bytes > emu::DYNAMIC_SHARED_BYTES) {
         return INVALID_VALUE;
@@ -201,6 +225,7 @@ CUresult cuEventCreate(void** event, unsigned int) {
 }
 
 CUresult cuEventRecord(void* event, void*) {
+    NEEDS_CONTEXT();
     ((Event*) event)->at = std::chrono::steady_clock::now();
     return SUCCESS;
 }

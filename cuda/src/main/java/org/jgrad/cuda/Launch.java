@@ -28,6 +28,7 @@ final class Launch {
     private Launch(CudaDevice device, String kernel) {
         this.device = device;
         this.kernel = kernel;
+        device.makeCurrent();   // before the thread's first ParamBlock: page-locked memory needs a current context
         this.block = ParamBlock.start();
         this.generation = block.generation();
     }

@@ -101,6 +101,26 @@ class CudaBackendTest {
                 (float[]) gpu.toArray(out, org.jgrad.core.View.contiguous(org.jgrad.core.Shape.of(4))));
     }
 
+    /**
+     * A thread that has not used the GPU before can: each call makes the context current on its thread before
+     * any driver call (the emulator refuses calls without one, as the driver does).
+     */
+    @Test
+    void aFreshThreadCanUseTheGpu() throws Exception {
+        NDArray x = NDArray.on(gpu).of(new float[] {0, 1}, DType.F32, 2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // First a launch into existing memory (no allocation before it), as an optimizer step would do.
+            float[] got = pool.submit(() -> {
+                gpu.fill(x.storage(), x.view(), 0.5);
+                return (float[]) x.exp().toArray();
+            }).get();
+            assertArrayEquals(new float[] {(float) Math.exp(0.5), (float) Math.exp(0.5)}, got, 1e-6f);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void reductions() {
         agrees("sum of rows", x -> x.sum(new int[] {1}, true), 1e-5, 300, 77);
