@@ -1,5 +1,10 @@
 package org.jgrad.core.cpu.simd;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.jgrad.core.Shape;
 import org.jgrad.core.View;
 import org.jgrad.core.backend.IndexRange;
@@ -18,6 +23,10 @@ import org.jgrad.core.cpu.StridedLoop;
  * }</pre>
  */
 final class SimdGather {
+    /** Ints of the float species' lane count (argmax positions). */
+    private static final VectorSpecies<Integer> I32 = SimdWidth.SCALAR ? IntVector.SPECIES_64
+            : VectorSpecies.of(int.class, SimdWidth.F32.vectorShape());
+
     /** Gathers are reads scattered over x: only long ones are worth a second thread. */
     private static final int GRAIN = 1 << 16;
 
@@ -77,7 +86,11 @@ final class SimdGather {
         int so = loop.innerStride(0);
         int sx = loop.innerStride(1);
         ChunkedLoop.run(loop, GRAIN, (offs, n) -> {
-            for (int t = 0; t < n; t++) {
+            int t = 0;
+            if (sx == 1 && so == 1) {
+                t = argmaxVectors(x, offs[1], step, len, out, offs[0], n);
+            }
+            for (; t < n; t++) {
                 int base = offs[1] + t * sx;
                 int best = 0;
                 float bestValue = x[base];
@@ -91,5 +104,32 @@ final class SimdGather {
                 out[offs[0] + t * so] = best;
             }
         });
+    }
+
+    /**
+     * Argmax of a run of adjacent lines (max-pooling's windows: the axis is the slowest of the innermost dims),
+     * {@link SimdWidth#LANES} lines at a time, walking the axis in the outer loop. The scalar loop's rule per
+     * lane: take {@code v} when {@code v > best}, or when {@code v} is NaN and {@code best} is not (the first NaN
+     * wins, ties keep the first). Returns how many lines it did (a multiple of the lane count).
+     */
+    private static int argmaxVectors(float[] x, int base, int step, int len, long[] out, int o, int n) {
+        int bound = SimdWidth.loopBound(n);
+        int[] lanes = new int[SimdWidth.LANES];
+        for (int t = 0; t < bound; t += SimdWidth.LANES) {
+            FloatVector best = FloatVector.fromArray(SimdWidth.F32, x, base + t);
+            IntVector at = IntVector.zero(I32);
+            for (int k = 1; k < len; k++) {
+                FloatVector v = FloatVector.fromArray(SimdWidth.F32, x, base + t + k * step);
+                VectorMask<Float> take = v.compare(VectorOperators.GT, best)
+                        .or(v.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN)));
+                best = best.blend(v, take);
+                at = at.blend(k, take.cast(I32));
+            }
+            at.intoArray(lanes, 0);
+            for (int j = 0; j < lanes.length; j++) {
+                out[o + t + j] = lanes[j];
+            }
+        }
+        return bound;
     }
 }

@@ -68,6 +68,23 @@ class SimdGatherTest {
         // Column 0 is (1, 1, 1): the first position; column 1 is (1, 0.5, NaN): a NaN after a larger value wins.
         Placed ties = new Placed(new float[] {1, 1, 1, 0.5f, 1, Float.NaN}, View.contiguous(Shape.of(3, 2)));
         assertArrayEquals(new long[] {0, 2}, argmax(SIMD, ties, 0));
+        // The same rules across a run long enough for the vector path (37 adjacent lines, axis 0 of [4, 37]):
+        // line j follows pattern j % 5, whose first maximum (or first NaN) is at want[j % 5].
+        float inf = Float.NEGATIVE_INFINITY;
+        float[][] patterns = {{1, 1, 1, 1}, {1, 0.5f, Float.NaN, 2}, {Float.NaN, 2, Float.NaN, 3}, {0, 3, 3, 1},
+            {inf, inf, inf, inf}};
+        long[] want = {0, 2, 0, 1, 0};
+        float[] d = new float[4 * 37];
+        long[] expected = new long[37];
+        for (int j = 0; j < 37; j++) {
+            for (int k = 0; k < 4; k++) {
+                d[k * 37 + j] = patterns[j % 5][k];
+            }
+            expected[j] = want[j % 5];
+        }
+        Placed run = new Placed(d, View.contiguous(Shape.of(4, 37)));
+        assertArrayEquals(expected, argmax(SIMD, run, 0));
+        assertArrayEquals(expected, argmax(REF, run, 0));
     }
 
     @Test
