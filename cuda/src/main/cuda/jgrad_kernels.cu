@@ -539,15 +539,21 @@ SCATTER_ADD(f32) SCATTER_ADD(f64) SCATTER_ADD(i32) SCATTER_ADD(i64)
 // A and B staged in shared memory; each thread keeps TM x TN results in registers. The k loop runs in the same
 // order for every element, so results do not depend on the launch.
 
+// Moves a product's operands to this block's batch (blockIdx.z), elements apart by the strides.
+template <typename T>
+__device__ __forceinline__ void to_batch(const T*& A, i64 strideA, const T*& B, i64 strideB, T*& C, i64 strideC) {
+    A += blockIdx.z * strideA;
+    B += blockIdx.z * strideB;
+    C += blockIdx.z * strideC;
+}
+
 template <typename T, int BM, int BN, int BK, int TM, int TN>
 __device__ void gemm_tile(int M, int N, int K, const T* A, int lda, i64 strideA, const T* B, int ldb, i64 strideB,
                           T* C, int ldc, i64 strideC) {
     constexpr int THREADS = (BM / TM) * (BN / TN);
     __shared__ T As[BK][BM];
     __shared__ T Bs[BK][BN];
-    A += blockIdx.z * strideA;
-    B += blockIdx.z * strideB;
-    C += blockIdx.z * strideC;
+    to_batch(A, strideA, B, strideB, C, strideC);
     int row0 = blockIdx.y * BM;
     int col0 = blockIdx.x * BN;
     int tid = threadIdx.x;
@@ -627,9 +633,7 @@ extern "C" __global__ void __launch_bounds__(256) gemm128_f32(int M, int N, int 
     constexpr int BM = 128, BN = 128, BK = 8, TM = 8, TN = 8;
     __shared__ __align__(16) float As[BK][BM];
     __shared__ __align__(16) float Bs[BK][BN];
-    A += blockIdx.z * strideA;
-    B += blockIdx.z * strideB;
-    C += blockIdx.z * strideC;
+    to_batch(A, strideA, B, strideB, C, strideC);
     const int row0 = blockIdx.y * BM;
     const int col0 = blockIdx.x * BN;
     const int tid = threadIdx.x;
@@ -711,9 +715,7 @@ extern "C" __global__ void __launch_bounds__(256, 2) gemm_wt128_f32(int M, int N
     constexpr int BM = 128, BN = 128, BK = 16, PAD = 4;
     __shared__ __align__(16) float As[2][BK][BM + PAD];
     __shared__ __align__(16) float Bs[2][BK][BN];
-    A += blockIdx.z * strideA;
-    B += blockIdx.z * strideB;
-    C += blockIdx.z * strideC;
+    to_batch(A, strideA, B, strideB, C, strideC);
     const int row0 = blockIdx.y * BM;
     const int col0 = blockIdx.x * BN;
     const int tid = threadIdx.x;
