@@ -110,6 +110,18 @@ def sparse_pool(batch, g):
             for _ in range(POOL_BATCHES)]
 
 
+def training_step(opt, batches, loss_of):
+    """One optimizer step per call: the next batch from batches(), loss_of(*batch), backward, update."""
+    def step():
+        batch = batches()
+        opt.zero_grad(set_to_none=True)
+        loss = loss_of(*batch)
+        loss.backward()
+        opt.step()
+        return loss
+    return step
+
+
 def train_mlp5000():
     g = torch.Generator().manual_seed(SEED)
     torch.manual_seed(SEED)
@@ -117,13 +129,7 @@ def train_mlp5000():
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     nxt = cycle(sparse_pool(64, g))
 
-    def step():
-        x, y = nxt()
-        opt.zero_grad(set_to_none=True)
-        loss = F.mse_loss(model(x), y)
-        loss.backward()
-        opt.step()
-        return loss
+    step = training_step(opt, nxt, lambda x, y: F.mse_loss(model(x), y))
     return step, 1.0, "steps/s", False
 
 
@@ -140,14 +146,8 @@ def train_mlp784(batch):
             pool.append((x, y))
         nxt = cycle(pool)
 
-        def step():
-            x, y = nxt()
-            opt.zero_grad(set_to_none=True)
-            # the quadratic cost 1/(2n) sum ||a - y||^2 (Nielsen's network.py)
-            loss = (model(x) - y).pow(2).sum() / (2 * batch)
-            loss.backward()
-            opt.step()
-            return loss
+        # the quadratic cost 1/(2n) sum ||a - y||^2 (Nielsen's network.py)
+        step = training_step(opt, nxt, lambda x, y: (model(x) - y).pow(2).sum() / (2 * batch))
         return step, 1.0, "steps/s", False
     return make
 
@@ -164,14 +164,7 @@ def train_gpt():
         pool.append((seq[:, :t].contiguous(), seq[:, 1:].contiguous()))
     nxt = cycle(pool)
 
-    def step():
-        x, y = nxt()
-        opt.zero_grad(set_to_none=True)
-        logits = model(x)
-        loss = F.cross_entropy(logits.reshape(-1, vocab), y.reshape(-1))
-        loss.backward()
-        opt.step()
-        return loss
+    step = training_step(opt, nxt, lambda x, y: F.cross_entropy(model(x).reshape(-1, vocab), y.reshape(-1)))
     return step, float(batch * t), "tokens/s", False
 
 
@@ -187,13 +180,7 @@ def train_recommender():
                      torch.randn(batch, 34, generator=g), 1 + 4 * torch.rand(batch, 1, generator=g)))
     nxt = cycle(pool)
 
-    def step():
-        u, i, f, r = nxt()
-        opt.zero_grad(set_to_none=True)
-        loss = F.mse_loss(model(u, i, f), r)
-        loss.backward()
-        opt.step()
-        return loss
+    step = training_step(opt, nxt, lambda u, i, f, r: F.mse_loss(model(u, i, f), r))
     return step, 1.0, "steps/s", False
 
 
@@ -214,13 +201,7 @@ def train_cnn():
             for _ in range(POOL_BATCHES)]
     nxt = cycle(pool)
 
-    def step():
-        x, y = nxt()
-        opt.zero_grad(set_to_none=True)
-        loss = F.cross_entropy(model(x), y)
-        loss.backward()
-        opt.step()
-        return loss
+    step = training_step(opt, nxt, lambda x, y: F.cross_entropy(model(x), y))
     return step, 1.0, "steps/s", False
 
 

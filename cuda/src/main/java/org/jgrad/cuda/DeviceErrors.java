@@ -73,13 +73,11 @@ final class DeviceErrors {
      * (the error message may need them).
      */
     synchronized void release(CudaStorage storage) {
-        for (IndexSource s : slots.pendingSources()) {
-            if (s != null && s.index() == storage) {
-                releaseAfterRead.add(storage);
-                return;
-            }
+        if (slots.anyPending(s -> s != null && s.index() == storage)) {
+            releaseAfterRead.add(storage);
+        } else {
+            storage.release();
         }
-        storage.release();
     }
 
     /** Waits for the queued kernels and throws what the earliest failed launch since the last check recorded. */

@@ -3,6 +3,7 @@ package org.jgrad.cuda;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The bookkeeping behind deferred error checks: a ring of error slots in device memory, one per launch that can
@@ -68,9 +69,14 @@ final class ErrorSlots<S> {
         return !pending.isEmpty();
     }
 
-    /** The pending launches' sources, oldest first. */
-    List<S> pendingSources() {
-        return pending.stream().map(Pending::source).toList();
+    /** True when a pending launch's source satisfies {@code test} (no allocation: releases ask this often). */
+    boolean anyPending(Predicate<S> test) {
+        for (Pending<S> p : pending) {
+            if (test.test(p.source())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Takes the next slot for a launch of {@code op}; returns its number. */

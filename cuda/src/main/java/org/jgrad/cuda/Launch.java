@@ -100,7 +100,6 @@ final class Launch {
             throw new IllegalStateException("cuda: another launch was put together on this thread while " + kernel
                     + "'s was (" + what + ")");
         }
-        device.makeCurrent();
         try {
             cuLaunchKernel(device.function(kernel), gridX, gridY, gridZ, block, 1, 1, sharedBytes, null,
                     this.block.table(), null);
